@@ -26,8 +26,16 @@ int AddTraceback(lua_State* L) {
   return 1;
 }
 
+enum class Traceback { kNo, kYes };
+
 // Calls the function below `nargs` arguments on the stack; reports an error.
-bool CallReporting(lua_State* L, int nargs) {
+bool CallReporting(lua_State* L, int nargs, Traceback traceback) {
+  if (traceback == Traceback::kNo) {
+    if (lua_pcall(L, nargs, 0, 0) == 0) return true;
+    ReportError(lua_tostring(L, -1));
+    lua_pop(L, 1);
+    return false;
+  }
   const int base = lua_gettop(L) - nargs;
   lua_pushcfunction(L, AddTraceback);
   lua_insert(L, base);
@@ -84,7 +92,7 @@ bool ApplyJitCommand(lua_State* L, std::string_view command) {
       return false;
     }
   }
-  return CallReporting(L, PushCommaArgs(L, args));
+  return CallReporting(L, PushCommaArgs(L, args), Traceback::kNo);
 }
 
 // "-Oparams": jit.opt.start(params...).
@@ -94,7 +102,7 @@ bool ApplyOptimization(lua_State* L, std::string_view params) {
   lua_getfield(L, -1, "start");
   lua_replace(L, -3);
   lua_pop(L, 1);
-  return CallReporting(L, PushCommaArgs(L, params));
+  return CallReporting(L, PushCommaArgs(L, params), Traceback::kNo);
 }
 
 // Binary (precompiled) chunks are refused: they bypass the parser's checks.
@@ -140,7 +148,7 @@ int Run(lua_State* L, const ScriptRun& run) {
     return 1;
   }
   for (const std::string& a : run.args) lua_pushstring(L, a.c_str());
-  return CallReporting(L, static_cast<int>(run.args.size())) ? 0 : 1;
+  return CallReporting(L, static_cast<int>(run.args.size()), Traceback::kYes) ? 0 : 1;
 }
 
 }  // namespace
