@@ -24,12 +24,12 @@ if [ -z "$mirror" ]; then
   exit 1
 fi
 
-mkdir -p "$work/lists/partial" "$work/dl"
+mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/dl"
 for suite in sid trixie; do
   echo "deb-src $mirror $suite main" >>"$work/sources.list"
 done
 apt_opts="-o Dir::Etc::SourceList=$work/sources.list -o Dir::Etc::SourceParts=/dev/null
-  -o Dir::State::Lists=$work/lists -o APT::Sandbox::User=root -qq"
+  -o Dir::State::Lists=$work/lists -o Dir::Cache=$work/cache -o APT::Sandbox::User=root -qq"
 
 # shellcheck disable=SC2086
 apt-get $apt_opts update >&2
