@@ -30,8 +30,8 @@ int main() {
   ImGui::DestroyContext();
 
   // Referenced so the linker must resolve the backends.
-  const bool backends_linked = &ImGui_ImplGlfw_InitForOpenGL != nullptr &&
-                               &ImGui_ImplOpenGL3_Init != nullptr;
+  const bool backends_linked =
+      &ImGui_ImplGlfw_InitForOpenGL != nullptr && &ImGui_ImplOpenGL3_Init != nullptr;
   std::printf("imgui %s: %d vertices, backends %s\n", IMGUI_VERSION, vertices,
               backends_linked ? "linked" : "missing");
   return vertices > 0 && backends_linked ? 0 : 1;

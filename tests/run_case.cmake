@@ -1,6 +1,7 @@
 # Runs one command and checks what it did. Invoked by ctest as
 #   cmake -D<PARAM>=<value>... -P run_case.cmake
 # Lists in COMMAND / REFERENCE are separated by '|'.
+#   PRE_COMMAND      run first, must succeed (e.g. to record a file COMMAND reads)
 #   COMMAND          the program under test
 #   WORKDIR          where both commands run
 #   EXIT_CODE        expected exit status (default 0)
@@ -9,6 +10,7 @@
 #   SAME_STDERR      with REFERENCE: stderr must be equal too
 #   STDOUT_REGEX     stdout must match
 #   STDERR_REGEX     stderr must match ('\n' may be written as '\\n')
+#   STDOUT_NOT_REGEX stdout must not match
 #   STDERR_NOT_REGEX stderr must not match
 #   MASK_REGEX       before comparing with REFERENCE, matches are replaced in both
 #                    outputs (for addresses that differ from process to process)
@@ -29,6 +31,13 @@ endfunction()
 
 if(NOT DEFINED EXIT_CODE)
   set(EXIT_CODE 0)
+endif()
+if(DEFINED PRE_COMMAND)
+  run(out err rc "${PRE_COMMAND}")
+  if(NOT rc STREQUAL "0")
+    set(COMMAND "${PRE_COMMAND}")
+    fail("the first command failed")
+  endif()
 endif()
 run(out err rc "${COMMAND}")
 if(NOT rc STREQUAL EXIT_CODE)
@@ -67,6 +76,12 @@ foreach(stream out err)
     endif()
   endif()
 endforeach()
-if(DEFINED STDERR_NOT_REGEX AND err MATCHES "${STDERR_NOT_REGEX}")
-  fail("stderr matches what it must not: ${STDERR_NOT_REGEX}")
-endif()
+foreach(stream out err)
+  string(TOUPPER "STD${stream}_NOT_REGEX" var)
+  if(DEFINED ${var})
+    string(REPLACE "\\n" "\n" regex "${${var}}")
+    if("${${stream}}" MATCHES "${regex}")
+      fail("std${stream} matches what it must not: ${${var}}")
+    endif()
+  endif()
+endforeach()

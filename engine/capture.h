@@ -1,0 +1,58 @@
+// Capture: the recorder observer that turns LuaJIT's callbacks into Timeline
+// events. Only this file and session.cpp talk to LuaJIT.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+#include "timeline.h"
+
+struct lua_State;
+
+namespace ljp {
+
+class Capture {
+ public:
+  // emit receives each event as it is made.
+  Capture(const VmDef& vmdef, std::function<void(EventBody)> emit);
+  ~Capture();
+
+  void Attach(lua_State* L);
+  void Detach(lua_State* L);
+
+  // Called by the observer trampolines (see capture.cpp).
+  void OnTraceStart(lua_State* L);
+  void OnRecord(lua_State* L);
+  void OnRecorded(lua_State* L);
+  void OnSnapshot(lua_State* L, int snapno);
+  void OnTraceStop(lua_State* L, int traceno);
+  void OnTraceAbort(lua_State* L, int traceno);
+  void OnStitch(lua_State* L, int phase, int errcode);
+  void OnHot(lua_State* L, int kind, const void* proto, int pc);
+  void OnPenalty(lua_State* L, const void* proto, int pc, bool blacklisted);
+  void OnAssert(const char* file, int line, const char* func, const char* msg);
+  void OnFault(lua_State* L, int point);
+
+ private:
+  std::string BytecodeLine(const void* proto, int pc, int depth) const;
+  std::string BytecodeText(const void* proto, int pc, const std::string& prefix) const;
+  std::string FormatTraceError(lua_State* L, int* code, FuncRef* where) const;
+  StackView ReadStack(lua_State* L) const;
+  SlotMap ReadSlots(lua_State* L) const;
+
+  const VmDef& vmdef_;
+  std::function<void(EventBody)> emit_;
+  void* observer_ = nullptr;  // ljo_Observer, kept opaque here
+
+  // The trace being recorded.
+  int trace_ = 0;
+  int step_ = 0;
+  int nins_ = 0, nk_ = 0;  // IR bounds already reported
+  FuncRef start_;
+  int parent_ = 0, exitno_ = 0, stitch_from_ = 0;
+  std::string stitch_error_;
+};
+
+}  // namespace ljp

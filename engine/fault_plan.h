@@ -1,0 +1,50 @@
+// Fault plans and stitch modes: what the stitch failure lab can do to a run.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expected.h"
+
+namespace ljp {
+
+// One fault, as written on the command line: --fault NAME[=ARG].
+struct Fault {
+  enum class Kind {
+    kIrGrow,          // next IR buffer growth while recording
+    kIrGrowCanon,     // IR emission inside canonicalize_slots (ir-grow=canon)
+    kSnapGrow,        // next snapshot buffer growth while recording
+    kSnapGrowStitch,  // snapshot added by a stitch's record-stop (snap-grow=stitch)
+    kIrConst,         // the stitch's IR constants (fixed only after the pinned source)
+    kAlloc,           // the N-th allocation made while recording
+    kAllocDoubling,   // every doubling reallocation while recording
+    kMaxsnap,         // jit.opt maxsnap=N
+  };
+  Kind kind;
+  uint64_t arg = 0;  // N for kAlloc and kMaxsnap
+};
+
+using FaultPlan = std::vector<Fault>;
+
+Expected<Fault> ParseFault(std::string_view text);
+std::string FaultName(const Fault& fault);  // back to "alloc=3" etc.
+
+// recff_stitch()'s history (LJO_STITCH_MODE_* in the LuaJIT patch).
+enum class StitchMode {
+  kFull,          // default: also the stitch's IR constants before the stack
+  kUnprotected,   // the original bug: record-stop unprotected
+  kPrecheck2021,  // snapshot limit checked before the stack is touched
+  kCpcall2024,    // under lj_vm_cpcall; memory errors leave a non-string reason
+  kRecerr2024,    // the pinned source: memory errors reported as RECERR
+};
+
+Expected<StitchMode> ParseStitchMode(std::string_view text);
+const char* StitchModeName(StitchMode mode);
+std::vector<StitchMode> AllStitchModes();
+
+// Names of the patch's fault points (LJO_FAULT_* bits), for events.
+std::string FaultPointName(int point);
+
+}  // namespace ljp

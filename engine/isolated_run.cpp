@@ -1,0 +1,186 @@
+#include "isolated_run.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <thread>
+
+#include "session.h"
+#include "timeline_json.h"
+
+namespace ljp {
+namespace {
+
+// Streams the timeline into a file, flushing each event so that a killed or
+// crashed child leaves everything it saw.
+class FileSink : public TimelineSink {
+ public:
+  explicit FileSink(FILE* file) : file_(file) {}
+  void Header(const Timeline& timeline) override { Write(TimelineHeaderLine(timeline)); }
+  void Append(const Event& event) override { Write(EventLine(event)); }
+  void Flush() override { std::fflush(file_); }
+
+ private:
+  void Write(const std::string& line) {
+    std::fwrite(line.data(), 1, line.size(), file_);
+    std::fputc('\n', file_);
+    std::fflush(file_);
+  }
+  FILE* file_;
+};
+
+std::string TempPath() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir && *dir ? dir : "/tmp") + "/ljplay-timeline-XXXXXX";
+  const int fd = mkstemp(path.data());
+  if (fd < 0) return "";
+  close(fd);
+  return path;
+}
+
+void AppendEnd(Timeline& timeline, EventBody body) {
+  const uint64_t seq = timeline.events.empty() ? 0 : timeline.events.back().seq + 1;
+  timeline.events.push_back({seq, std::move(body)});
+}
+
+std::string FormatSeconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%g s", s);
+  return buf;
+}
+
+bool HasEnd(const Timeline& timeline) {
+  return !timeline.events.empty() && std::holds_alternative<RunEnd>(timeline.events.back().body);
+}
+
+}  // namespace
+
+std::string DefaultEnginePath() {
+  char buf[4096];
+  const ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  if (n <= 0) return "ljplay-assert";
+  const std::string self(buf, n);
+  const std::string sibling = self.substr(0, self.find_last_of('/') + 1) + "ljplay-assert";
+  return access(sibling.c_str(), X_OK) == 0 ? sibling : self;
+}
+
+int RunEngine(const std::string& timeline_path) {
+  std::string text;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), stdin)) > 0) text.append(buf, n);
+  Expected<EngineRequest> request = ParseEngineRequest(text);
+  if (!request) {
+    std::fprintf(stderr, "ljplay engine: %s\n", request.error().c_str());
+    return 3;
+  }
+  FILE* file = std::fopen(timeline_path.c_str(), "wb");
+  if (!file) {
+    std::fprintf(stderr, "ljplay engine: cannot write %s: %s\n", timeline_path.c_str(),
+                 std::strerror(errno));
+    return 3;
+  }
+  FileSink sink(file);
+  Session session(request.value().options);
+  const Timeline timeline = session.Run(request.value().source, request.value().chunkname, &sink);
+  std::fclose(file);
+  return ExitCodeFor(timeline);
+}
+
+Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& engine_path,
+                               const std::string& timeline_path) {
+  const std::string path = timeline_path.empty() ? TempPath() : timeline_path;
+  if (path.empty()) return Error{"cannot create a temporary timeline file"};
+  int to_engine[2];
+  if (pipe(to_engine) != 0) return Error{std::string("pipe: ") + std::strerror(errno)};
+
+  std::fflush(stdout);
+  std::fflush(stderr);
+  const pid_t pid = fork();
+  if (pid < 0) {
+    close(to_engine[0]);
+    close(to_engine[1]);
+    return Error{std::string("cannot start the engine process: ") + std::strerror(errno)};
+  }
+  if (pid == 0) {  // The engine: the request arrives on stdin.
+    dup2(to_engine[0], STDIN_FILENO);
+    close(to_engine[0]);
+    close(to_engine[1]);
+    execl(engine_path.c_str(), "ljplay", "engine", "--timeline", path.c_str(),
+          static_cast<char*>(nullptr));
+    std::fprintf(stderr, "ljplay: cannot run the engine %s: %s\n", engine_path.c_str(),
+                 std::strerror(errno));
+    _exit(127);
+  }
+  close(to_engine[0]);
+  const std::string json = EngineRequestJson(request);
+  signal(SIGPIPE, SIG_IGN);  // an engine that dies early must not kill us
+  for (size_t done = 0; done < json.size();) {
+    const ssize_t n = write(to_engine[1], json.data() + done, json.size() - done);
+    if (n <= 0) break;
+    done += n;
+  }
+  close(to_engine[1]);
+
+  // Wait, enforcing the wall-time budget from outside: traces do not check
+  // hooks, so only a kill stops a compiled endless loop.
+  using Clock = std::chrono::steady_clock;
+  const double budget = request.options.budgets.wall_seconds;
+  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                           std::chrono::duration<double>(budget + 0.5));
+  int status = 0;
+  bool killed = false;
+  for (;;) {
+    const pid_t done = waitpid(pid, &status, budget > 0 ? WNOHANG : 0);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) break;
+    if (budget > 0 && Clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      killed = true;
+      waitpid(pid, &status, 0);
+      break;
+    }
+    if (budget > 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+
+  std::ifstream in(path, std::ios::binary);
+  Expected<Timeline> read = ReadTimeline(in);
+  in.close();
+  if (!read) {
+    if (timeline_path.empty()) std::remove(path.c_str());
+    std::string why = "the engine left no readable timeline (" + read.error() + ")";
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) why = "the engine could not be started";
+    if (WIFSIGNALED(status))
+      why += std::string(": it died with signal ") + strsignal(WTERMSIG(status));
+    return Error{why};
+  }
+  Timeline timeline = std::move(read).value();
+  bool rewrite = false;
+  if (killed) {
+    const std::string msg = "wall-time budget exceeded: the program ran longer than " +
+                            FormatSeconds(budget) + " (engine process stopped)";
+    AppendEnd(timeline, BudgetExceeded{"wall-time", static_cast<uint64_t>(budget * 1000), msg});
+    AppendEnd(timeline, RunEnd{"budget", 2, msg});
+    rewrite = true;
+  } else if (!HasEnd(timeline)) {
+    std::string msg = "the engine process died";
+    if (WIFSIGNALED(status)) msg += std::string(" with signal ") + strsignal(WTERMSIG(status));
+    AppendEnd(timeline, RunEnd{"crash", 3, msg});
+    rewrite = true;
+  }
+  if (timeline_path.empty()) {
+    std::remove(path.c_str());
+  } else if (rewrite) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    WriteTimeline(out, timeline);
+  }
+  return timeline;
+}
+
+}  // namespace ljp

@@ -1,0 +1,232 @@
+// The timeline: what the trace recorder did during one run, as plain values.
+// These types are the protocol (docs/timeline-protocol.md): the engine fills
+// them, the JSON Lines writer and reader carry them, viewers draw them. No
+// LuaJIT header is needed to use them.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace ljp {
+
+inline constexpr int kProtocolVersion = 1;
+
+// Name tables of the VM that produced the timeline (from LuaJIT's jit.vmdef),
+// so a timeline can be rendered without LuaJIT.
+struct VmDef {
+  std::string luajit_version;
+  std::string arch;
+  std::vector<std::string> bcnames;   // by bytecode op
+  std::vector<std::string> irnames;   // by IR op (6 characters, padded)
+  std::vector<std::string> irfpm;     // FPMATH literal names
+  std::vector<std::string> irfield;   // FLOAD/FREF literal names
+  std::vector<std::string> ircall;    // CALL* literal names
+  std::vector<std::string> traceerr;  // trace error formats, by code
+  std::vector<std::string> ffnames;   // fast function names, by ffid
+  std::vector<std::string> params;    // jit.opt parameter names, by index
+};
+
+// A function (and a position in it), described as jit.v describes it.
+struct FuncRef {
+  std::string loc;     // "file.lua:12", "os.date", "C:55d9a8..." or "" for none
+  uint64_t proto = 0;  // identity of a Lua prototype, 0 otherwise
+  int pc = -1;         // bytecode position (Lua functions)
+  int line = 0;
+};
+
+// One IR instruction or constant of a trace.
+struct IrIns {
+  int ref = 0;  // biased: < 0 constants, > 0 instructions
+  int op = 0;
+  int type = 0;  // IRType byte with guard/mark flags
+  int mode = 0;  // lj_ir_mode of op
+  int op1 = 0, op2 = 0;
+  int ridsp = 0;  // register and spill slot, after assembly
+  // Constants:
+  enum class K : int { kNone, kNum, kStr, kFunc, kTab, kGc, kPtr, kInt64, kPri, kProto, kTrace };
+  K k = K::kNone;
+  double num = 0;
+  int64_t i64 = 0;
+  std::string str;  // kStr: the string; kFunc: the function as FuncRef::loc
+  uint64_t ptr = 0;
+  int slot = -1;  // KSLOT
+};
+
+struct Snapshot {
+  int no = 0;
+  int ref = 0;  // first IR ref it covers
+  int nslots = 0;
+  int topslot = 0;
+  std::vector<uint32_t> entries;  // raw SnapEntry values
+};
+
+// One Lua stack frame, innermost first.
+struct StackFrame {
+  std::string type;  // lua, c, cont, vararg, luap, cp, pcall, pcallh
+  int slot = 0;      // frame slot from the stack bottom
+  int size = 0;      // slots to the previous frame
+  std::string cont;  // for cont frames: stitch, ra, nop, cat, condt, condf, hook, ffi, other
+  FuncRef fn;
+};
+
+struct StackView {
+  int base = 0, top = 0;  // L->base and L->top as slots from the stack bottom
+  std::vector<StackFrame> frames;
+  std::vector<std::string> values;  // slots [0, top) rendered short, for display
+};
+
+// The recorder's slot map: J->slot[0, baseslot + maxslot) as raw TRefs.
+struct SlotMap {
+  int baseslot = 0, maxslot = 0;
+  std::vector<uint32_t> slots;
+};
+
+// ---- Events -------------------------------------------------------------
+
+struct TraceStart {
+  int trace = 0;
+  int parent = 0, exitno = 0;  // side trace origin
+  int stitch_from = 0;         // trace this one continues after a stitch
+  FuncRef start;
+};
+
+// One bytecode about to be recorded.
+struct RecordStep {
+  int trace = 0;
+  int step = 0;  // 0-based within the trace
+  FuncRef fn;
+  uint32_t ins = 0;
+  std::string bc;  // the bytecode line as -jdump prints it
+  int depth = 0;   // frame depth
+  SlotMap slots;
+  int nins = 0, nk = 0;  // IR bounds before recording it
+};
+
+// What recording that bytecode added to the IR.
+struct RecordDone {
+  int trace = 0;
+  int step = 0;
+  std::vector<IrIns> ir;  // new constants and instructions, in ref order
+  int nins = 0, nk = 0;
+};
+
+struct SnapshotAdded {
+  int trace = 0;
+  Snapshot snap;
+};
+
+// A phase of recff_stitch().
+struct StitchStep {
+  enum class Phase : int { kBefore, kInserted, kStop, kResult, kRestored };
+  int trace = 0;
+  Phase phase = Phase::kBefore;
+  int errcode = 0;     // kResult / kRestored: LUA_ERR* of the record-stop
+  std::string error;   // its message, when errcode != 0
+  std::string ffname;  // the builtin being stitched around
+  StackView stack;
+  SlotMap slots;
+};
+
+struct TraceStop {
+  int trace = 0;
+  std::string linktype;  // none, root, loop, tail-recursion, up-recursion, down-recursion,
+                         // interpreter, return, stitch
+  int link = 0;
+  FuncRef start;
+  FuncRef stop;  // jit.v's "stitch <builtin>" target for stitch links
+  int parent = 0, exitno = 0, stitch_from = 0;
+  std::vector<IrIns> ir;  // the final IR, constants first
+  std::vector<Snapshot> snaps;
+  int mcode_size = 0;
+};
+
+struct TraceAbort {
+  int trace = 0;
+  int code = -1;       // trace error code, -1 for a plain message
+  std::string reason;  // formatted as jit.v does
+  FuncRef where;       // where recording stopped
+  FuncRef start;
+  int parent = 0, exitno = 0, stitch_from = 0;
+};
+
+struct HotCounter {
+  std::string kind;  // loop, exit
+  FuncRef at;
+  int parent = 0, exitno = 0;
+};
+
+struct Penalty {
+  FuncRef at;
+  bool blacklisted = false;
+};
+
+struct AssertFailure {
+  std::string file;
+  int line = 0;
+  std::string func;
+  std::string message;
+};
+
+struct Output {
+  std::string text;
+};
+
+struct RunError {
+  std::string kind;  // syntax, runtime, memory, load
+  std::string message;
+  std::string traceback;
+};
+
+struct BudgetExceeded {
+  std::string budget;  // instructions, wall-time, memory, output
+  uint64_t limit = 0;
+  std::string message;
+};
+
+struct Truncated {
+  uint64_t cap_bytes = 0;
+};
+
+// A fault of the run's fault plan fired (an out-of-memory error follows).
+struct FaultInjected {
+  std::string fault;                    // "ir-grow=canon", "alloc=3", ...
+  uint64_t allocation = 0;              // for allocation faults: which allocation while recording
+  uint64_t old_size = 0, new_size = 0;  // the failed (re)allocation's sizes
+};
+
+struct RunEnd {
+  std::string status;  // ok, error, budget, assert, crash, killed
+  int exit_code = 0;
+  std::string message;
+};
+
+using EventBody = std::variant<TraceStart, RecordStep, RecordDone, SnapshotAdded, StitchStep,
+                               TraceStop, TraceAbort, HotCounter, Penalty, AssertFailure, Output,
+                               RunError, BudgetExceeded, Truncated, FaultInjected, RunEnd>;
+
+struct Event {
+  uint64_t seq = 0;
+  EventBody body;
+};
+
+// Everything about one run: options, name tables, events.
+struct Timeline {
+  int version = kProtocolVersion;
+  std::string chunkname;
+  std::string source;
+  std::vector<std::string> options;  // jit.opt settings applied, e.g. "maxsnap=1"
+  bool jit = true;
+  std::vector<std::string> faults;  // the fault plan, as --fault arguments
+  std::string stitch_mode = "full";
+  bool assertions = false;  // LuaJIT built with LUA_USE_ASSERT
+  VmDef vmdef;
+  std::vector<Event> events;
+};
+
+// The protocol name of an event body ("trace_start", "record", ...).
+const char* EventTypeName(const EventBody& body);
+
+}  // namespace ljp

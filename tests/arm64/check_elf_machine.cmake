@@ -1,0 +1,28 @@
+# Fails unless FILE is a 64-bit little-endian ELF for MACHINE (the ELF header's
+# e_machine, e.g. 183 for AArch64). Invoked by ctest as
+#   cmake -DFILE=<binary> -DMACHINE=<number> -P check_elf_machine.cmake
+file(READ "${FILE}" header LIMIT 20 HEX)
+string(SUBSTRING "${header}" 0 8 magic)
+string(SUBSTRING "${header}" 8 2 class)
+string(SUBSTRING "${header}" 10 2 data)
+if(NOT magic STREQUAL "7f454c46" OR NOT class STREQUAL "02" OR NOT data STREQUAL "01")
+  message(FATAL_ERROR "${FILE}: not a 64-bit little-endian ELF file (header ${header})")
+endif()
+# e_machine: bytes 18 and 19, little-endian.
+string(SUBSTRING "${header}" 36 2 low)
+string(SUBSTRING "${header}" 38 2 high)
+math(EXPR machine "0x${high}${low}")
+set(names 3 "x86" 40 "ARM" 62 "x86-64" 183 "AArch64")
+foreach(value IN ITEMS ${machine} ${MACHINE})
+  list(FIND names ${value} i)
+  set(name_${value} "e_machine ${value}")
+  if(NOT i EQUAL -1)
+    math(EXPR i "${i} + 1")
+    list(GET names ${i} name)
+    string(APPEND name_${value} " (${name})")
+  endif()
+endforeach()
+if(NOT machine EQUAL MACHINE)
+  message(FATAL_ERROR "${FILE}: ${name_${machine}}, expected ${name_${MACHINE}}")
+endif()
+message(STATUS "${FILE}: ${name_${machine}}")

@@ -1,0 +1,318 @@
+// The engine's Session: what the timeline holds for the stitch cases, that its
+// rendering equals stock LuaJIT's -jdump, and that budgets end runaway programs.
+#include "session.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+
+#include "explain.h"
+#include "isolated_run.h"
+#include "test_support.h"
+
+namespace ljp {
+namespace {
+
+using test::EndOf;
+using test::EventsOf;
+using test::OutputOf;
+using test::ReadFile;
+using test::RunReference;
+
+SessionOptions Options(std::vector<JitSetting> settings = {}) {
+  SessionOptions options;
+  options.settings = std::move(settings);
+  options.prng_seed = 1;
+  return options;
+}
+
+Timeline RunExample(const std::string& file, std::vector<JitSetting> settings = {}) {
+  const std::string path = std::string(LJP_TEST_EXAMPLES) + "/" + file;
+  Session session(Options(std::move(settings)));
+  return session.Run(ReadFile(path), file);
+}
+
+// Finds events matching each predicate in turn, starting after the previous.
+struct Step {
+  const char* what;
+  std::function<bool(const EventBody&)> matches;
+};
+
+void ExpectInOrder(const Timeline& t, const std::vector<Step>& steps) {
+  size_t i = 0;
+  for (const Step& step : steps) {
+    while (i < t.events.size() && !step.matches(t.events[i].body)) ++i;
+    ASSERT_LT(i, t.events.size()) << "no '" << step.what << "' after the previous steps";
+    ++i;
+  }
+}
+
+template <typename T>
+std::function<bool(const EventBody&)> Is(std::function<bool(const T&)> pred = nullptr) {
+  return [pred](const EventBody& b) {
+    const T* e = std::get_if<T>(&b);
+    return e && (!pred || pred(*e));
+  };
+}
+
+std::function<bool(const EventBody&)> Stitch(
+    StitchStep::Phase phase, std::function<bool(const StitchStep&)> pred = nullptr) {
+  return Is<StitchStep>(
+      [phase, pred](const StitchStep& s) { return s.phase == phase && (!pred || pred(s)); });
+}
+
+bool HasStitchContinuation(const StitchStep& s) {
+  for (const StackFrame& f : s.stack.frames)
+    if (f.type == "cont" && f.cont == "stitch") return true;
+  return false;
+}
+
+TEST(SessionStitch, MaxsnapTimelineShowsRecoveryStepByStep) {
+  const Timeline t =
+      RunExample("maxsnap_stitch.lua", {{JitSetting::Kind::kOptimization, "maxsnap=1"}});
+
+  ExpectInOrder(
+      t, {{"trace start", Is<TraceStart>()},
+          {"recorded bytecode", Is<RecordStep>()},
+          {"stitch before", Stitch(StitchStep::Phase::kBefore,
+                                   [](const StitchStep& s) { return !HasStitchContinuation(s); })},
+          {"continuation inserted", Stitch(StitchStep::Phase::kInserted, HasStitchContinuation)},
+          {"protected record-stop", Stitch(StitchStep::Phase::kStop)},
+          {"record-stop error caught", Stitch(StitchStep::Phase::kResult,
+                                              [](const StitchStep& s) {
+                                                return std::string(LuaErrorName(s.errcode)) ==
+                                                           "LUA_ERRRUN" &&
+                                                       s.error == "too many snapshots";
+                                              })},
+          {"stack restored", Stitch(StitchStep::Phase::kRestored)},
+          {"trace abort",
+           Is<TraceAbort>([](const TraceAbort& a) { return a.reason == "too many snapshots"; })}});
+
+  // The stack after recovery is the stack before the stitch (+ the error).
+  const auto steps = EventsOf<StitchStep>(t);
+  ASSERT_GE(steps.size(), 5u);
+  const StitchStep& before = *steps[0];
+  const StitchStep& inserted = *steps[1];
+  const StitchStep& restored = *steps[4];
+  EXPECT_EQ(restored.phase, StitchStep::Phase::kRestored);
+  EXPECT_TRUE(StackRestored(before, restored))
+      << "before base/top " << before.stack.base << "/" << before.stack.top << ", restored "
+      << restored.stack.base << "/" << restored.stack.top;
+  EXPECT_GT(inserted.stack.base, before.stack.base) << "the continuation frame shifts the base";
+  EXPECT_EQ(before.ffname, "os.date");
+
+  EXPECT_EQ(EndOf(t).status, "ok");
+  EXPECT_EQ(OutputOf(t), RunReference(LJP_TEST_EXAMPLES, "-joff maxsnap_stitch.lua"));
+}
+
+TEST(SessionStitch, SuccessfulStitchEndsTraceWithStitchLink) {
+  const Timeline t = RunExample("stitch_chain.lua");
+  const auto stops = EventsOf<TraceStop>(t);
+  ASSERT_FALSE(stops.empty());
+  EXPECT_EQ(stops[0]->linktype, "stitch");
+  EXPECT_EQ(stops[0]->stop.loc, "os.date");
+  ExpectInOrder(t, {{"record-stop ok", Stitch(StitchStep::Phase::kResult,
+                                              [](const StitchStep& s) { return s.errcode == 0; })},
+                    {"stack restored", Stitch(StitchStep::Phase::kRestored)},
+                    {"stitched trace stops", Is<TraceStop>()}});
+  EXPECT_EQ(OutputOf(t), RunReference(LJP_TEST_EXAMPLES, "-joff stitch_chain.lua"));
+}
+
+TEST(SessionStitch, TableBumpRetriesThenStitches) {
+  const Timeline t = RunExample("table_bump_stitch.lua");
+  ExpectInOrder(t, {{"abort with retry", Is<TraceAbort>([](const TraceAbort& a) {
+                       return a.reason == "retry recording";
+                     })},
+                    {"stitched trace",
+                     Is<TraceStop>([](const TraceStop& s) { return s.linktype == "stitch"; })}});
+}
+
+// ---- Rendering equals stock LuaJIT's jit.dump -----------------------------
+
+struct Program {
+  std::string dir, file;
+};
+
+std::vector<Program> Examples() {
+  std::vector<Program> out;
+  for (const char* f : {"maxsnap_stitch.lua", "table_bump_stitch.lua", "stitch_chain.lua"})
+    out.push_back({LJP_TEST_EXAMPLES, f});
+  return out;
+}
+
+std::vector<Program> HotPrograms() {
+  std::vector<Program> out = Examples();
+  for (const char* f :
+       {"24-hot-loops-arith.lua", "25-hot-strings.lua", "26-hot-ipairs-pairs.lua",
+        "27-stitch-builtins.lua", "28-stitch-table-grow.lua", "40-hot-closures-upvalues.lua",
+        "41-hot-polymorphic.lua", "45-hot-metamethods.lua"})
+    out.push_back({LJP_TEST_CORPUS, f});
+  return out;
+}
+
+ExplainOptions JdumpLike(const std::string& flags) {
+  ExplainOptions o;
+  o.bytecode = flags.find('b') != std::string::npos;
+  o.ir = flags.find('i') != std::string::npos;
+  o.snapshots = flags.find('s') != std::string::npos;
+  o.output = false;
+  o.extras = false;
+  return o;
+}
+
+// Same run, two renderings: LuaJIT's jit.dump (to a file) and ours (from the
+// timeline). Traces are then identical by construction, so every line must be.
+void ExpectSameAsJdumpInSameRun(const std::string& flags) {
+  for (const Program& p : HotPrograms()) {
+    SCOPED_TRACE(p.file + " -jdump=" + flags);
+    const std::string dump_file = testing::TempDir() + "/jdump-" + flags + ".txt";
+    Session session(Options({{JitSetting::Kind::kCommand, "dump=" + flags + "," + dump_file}}));
+    const Timeline t = session.Run(ReadFile(p.dir + "/" + p.file), p.file);
+    ASSERT_FALSE(EventsOf<TraceStop>(t).empty()) << "no trace was compiled";
+    EXPECT_EQ(test::FirstDifference(Explain(t, JdumpLike(flags)), ReadFile(dump_file)), "");
+  }
+}
+
+TEST(SessionRendering, BytecodeAndTraceLinesEqualJdumpTb) { ExpectSameAsJdumpInSameRun("tb"); }
+TEST(SessionRendering, FinalIrEqualsJdumpI) { ExpectSameAsJdumpInSameRun("ti"); }
+TEST(SessionRendering, IrWithSnapshotsEqualsJdumpIs) { ExpectSameAsJdumpInSameRun("tis"); }
+TEST(SessionRendering, AllSectionsEqualJdumpTbis) { ExpectSameAsJdumpInSameRun("tbis"); }
+
+// Across processes: the playground's LuaJIT (patched, observed) makes the same
+// traces as stock LuaJIT built from the same source, with the same PRNG seed.
+TEST(SessionRendering, ExamplesEqualStockLuajitJdump) {
+  std::string seed = "jit.prngstate({";
+  for (uint32_t word : JitPrngState(1)) seed += std::to_string(word) + ",";
+  seed += "})";
+  for (const Program& p : Examples()) {
+    SCOPED_TRACE(p.file);
+    Session session(Options());
+    const Timeline t = session.Run(ReadFile(p.dir + "/" + p.file), p.file);
+    ExplainOptions options = JdumpLike("tbis");
+    options.output = true;  // jit.dump and the program share stdout
+    const std::string reference = RunReference(p.dir, "-e '" + seed + "' -jdump=tbis " + p.file);
+    EXPECT_EQ(test::FirstDifference(test::MaskAddresses(Explain(t, options)),
+                                    test::MaskAddresses(reference)),
+              "");
+  }
+}
+
+// ---- Errors and refused input -----------------------------------------------
+
+TEST(SessionErrors, SyntaxErrorNamesTheLine) {
+  Session session(Options());
+  const Timeline t = session.Run("local x = 1\nlocal = 2\n", "bad.lua");
+  const auto errors = EventsOf<RunError>(t);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]->kind, "syntax");
+  EXPECT_EQ(errors[0]->message, "bad.lua:2: '<name>' expected near '='");
+  EXPECT_EQ(EndOf(t).exit_code, 1);
+}
+
+TEST(SessionErrors, RuntimeErrorHasTraceback) {
+  Session session(Options());
+  const Timeline t =
+      session.Run("print('a')\nlocal function f() error('boom') end\nf()\n", "e.lua");
+  const auto errors = EventsOf<RunError>(t);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]->message, "e.lua:2: boom");
+  EXPECT_NE(errors[0]->traceback.find("stack traceback:"), std::string::npos);
+  EXPECT_NE(errors[0]->traceback.find("e.lua:3: in main chunk"), std::string::npos);
+  EXPECT_EQ(OutputOf(t), "a\n");
+}
+
+TEST(SessionErrors, BinaryChunkIsRefused) {
+  Session session(Options());
+  const Timeline t = session.Run(std::string("\x1bLJ\x02\x00junk", 8), "chunk.bin");
+  const auto errors = EventsOf<RunError>(t);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0]->message.find("binary chunks are refused"), std::string::npos);
+}
+
+// ---- Budgets --------------------------------------------------------------------
+
+TEST(SessionBudgets, InterpretedEndlessLoopStopsAtInstructionBudget) {
+  SessionOptions options = Options({{JitSetting::Kind::kCommand, "off"}});
+  options.budgets.instructions = 2'000'000;
+  Session session(options);
+  const Timeline t = session.Run("local i = 0\nwhile true do i = i + 1 end\n", "loop.lua");
+  EXPECT_EQ(EndOf(t).status, "budget");
+  const auto budget = EventsOf<BudgetExceeded>(t);
+  ASSERT_EQ(budget.size(), 1u);
+  EXPECT_EQ(budget[0]->budget, "instructions");
+  EXPECT_NE(budget[0]->message.find("instruction budget exceeded"), std::string::npos);
+}
+
+TEST(SessionBudgets, PcallCannotSwallowTheBudget) {
+  SessionOptions options = Options({{JitSetting::Kind::kCommand, "off"}});
+  options.budgets.instructions = 2'000'000;
+  Session session(options);
+  const Timeline t =
+      session.Run("while true do pcall(function() while true do end end) end\n", "loop.lua");
+  EXPECT_EQ(EndOf(t).status, "budget");
+}
+
+TEST(SessionBudgets, StringRepBombStopsAtMemoryBudget) {
+  SessionOptions options = Options();
+  options.budgets.memory_bytes = 64u << 20;
+  Session session(options);
+  const Timeline t = session.Run("local s = string.rep('x', 2^30)\nprint(#s)\n", "bomb.lua");
+  EXPECT_EQ(EndOf(t).status, "budget");
+  const auto budget = EventsOf<BudgetExceeded>(t);
+  ASSERT_EQ(budget.size(), 1u);
+  EXPECT_EQ(budget[0]->budget, "memory");
+  EXPECT_NE(budget[0]->message.find("memory budget exceeded"), std::string::npos);
+}
+
+TEST(SessionBudgets, DoublingStringBombStopsAtMemoryBudget) {
+  SessionOptions options = Options();
+  options.budgets.memory_bytes = 64u << 20;
+  Session session(options);
+  const Timeline t =
+      session.Run("local s = 'x'\nfor i = 1, 40 do s = s .. s end\nprint(#s)\n", "bomb.lua");
+  EXPECT_EQ(EndOf(t).status, "budget");
+  EXPECT_EQ(OutputOf(t), "");
+}
+
+TEST(SessionBudgets, TimelineCapIsAnEvent) {
+  SessionOptions options = Options();
+  options.budgets.timeline_bytes = 4096;
+  Session session(options);
+  const Timeline t =
+      session.Run(ReadFile(std::string(LJP_TEST_CORPUS) + "/24-hot-loops-arith.lua"), "hot.lua");
+  EXPECT_EQ(EventsOf<Truncated>(t).size(), 1u);
+  EXPECT_EQ(EndOf(t).status, "ok");
+}
+
+TEST(IsolatedRun, JitCompiledEndlessLoopStopsAtWallTime) {
+  SessionOptions options = Options();
+  options.budgets.wall_seconds = 1;
+  const auto start = std::chrono::steady_clock::now();
+  Expected<Timeline> t = RunIsolated(
+      {"local i = 0\nwhile true do i = i + 1 end\n", "loop.lua", options}, LJP_TEST_ENGINE, "");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(t) << t.error();
+  EXPECT_EQ(EndOf(t.value()).status, "budget");
+  const auto budget = EventsOf<BudgetExceeded>(t.value());
+  ASSERT_EQ(budget.size(), 1u);
+  EXPECT_EQ(budget[0]->budget, "wall-time");
+  EXPECT_LT(seconds, 10);
+  // The loop was compiled: the JIT, not the interpreter, was running it.
+  EXPECT_FALSE(EventsOf<TraceStop>(t.value()).empty());
+}
+
+TEST(IsolatedRun, KeepsTheProgramOutputAndEndsOk) {
+  SessionOptions options = Options();
+  options.budgets.wall_seconds = 20;
+  Expected<Timeline> t = RunIsolated(
+      {ReadFile(std::string(LJP_TEST_EXAMPLES) + "/stitch_chain.lua"), "stitch_chain.lua", options},
+      LJP_TEST_ENGINE, "");
+  ASSERT_TRUE(t) << t.error();
+  EXPECT_EQ(EndOf(t.value()).status, "ok");
+  EXPECT_EQ(OutputOf(t.value()), RunReference(LJP_TEST_EXAMPLES, "-joff stitch_chain.lua"));
+}
+
+}  // namespace
+}  // namespace ljp
