@@ -1,8 +1,9 @@
 #!/bin/sh
 # Sets up and runs the playground.
 # Usage: ./play.sh [FILE [ljplay run options...]]
-#   With no arguments, runs the snapshot-limit stitch example with -jv so you see
-#   the trace abort ("too many snapshots") and the program still finish.
+#   With no arguments, runs the snapshot-limit stitch case with --explain: the
+#   stitch's record-stop fails, the stack is restored, the trace aborts and the
+#   program still prints the right result.
 set -eu
 cd "$(dirname "$0")"
 
@@ -11,7 +12,7 @@ cmake --preset native >/dev/null
 cmake --build --preset native
 
 if [ $# -eq 0 ]; then
-  set -- examples/maxsnap_stitch.lua -jv --opt maxsnap=1
+  set -- examples/maxsnap_stitch.lua --explain
   echo "=== ljplay run $*"
 fi
 exec build/native/native/ljplay run "$@"

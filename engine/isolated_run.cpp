@@ -62,6 +62,9 @@ bool HasEnd(const Timeline& timeline) {
 }  // namespace
 
 std::string DefaultEnginePath() {
+  // LJPLAY_ENGINE names another engine program, e.g. a script that runs it under
+  // an emulator (qemu-user cannot start a program for the emulated CPU by itself).
+  if (const char* engine = std::getenv("LJPLAY_ENGINE"); engine && *engine) return engine;
   char buf[4096];
   const ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
   if (n <= 0) return "ljplay-assert";

@@ -13,8 +13,8 @@
 
 namespace ljp {
 
-// The engine program: ljplay-assert beside the running executable (LuaJIT
-// with assertions), else the running executable itself.
+// The engine program: $LJPLAY_ENGINE if set, else ljplay-assert beside the
+// running executable (LuaJIT with assertions), else the running executable itself.
 std::string DefaultEnginePath();
 
 // Returns the timeline, whose last event (RunEnd) says how the run ended.

@@ -18,7 +18,7 @@
 function(run out_var err_var rc_var cmd)
   string(REPLACE "|" ";" argv "${cmd}")
   execute_process(COMMAND ${argv} WORKING_DIRECTORY "${WORKDIR}" OUTPUT_VARIABLE out
-                  ERROR_VARIABLE err RESULT_VARIABLE rc TIMEOUT 60)
+                  ERROR_VARIABLE err RESULT_VARIABLE rc TIMEOUT 280)
   set(${out_var} "${out}" PARENT_SCOPE)
   set(${err_var} "${err}" PARENT_SCOPE)
   set(${rc_var} "${rc}" PARENT_SCOPE)
