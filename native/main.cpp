@@ -3,6 +3,7 @@
 //   ljplay sweep FILE ...    fail each allocation made while recording, in turn
 //   ljplay timeline FILE     show a recorded timeline
 //   ljplay engine            the engine process (used by the above and the viewer)
+//   ljplay gui [FILE]        the desktop app (when built with the GUI)
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
@@ -15,6 +16,9 @@
 #include <vector>
 
 #include "explain.h"
+#ifdef LJP_HAVE_GUI
+#include "gui_app.h"
+#endif
 #include "imgui.h"
 #include "isolated_run.h"
 #include "lua.hpp"
@@ -323,6 +327,10 @@ struct Cli {
   TimelineCommand timeline;
   std::string engine_timeline;
   CLI::App* engine = nullptr;
+#ifdef LJP_HAVE_GUI
+  ljp::GuiOptions gui_options;
+  CLI::App* gui = nullptr;
+#endif
 
   Cli() {
     app.set_version_flag("--version", VersionText());
@@ -333,8 +341,61 @@ struct Cli {
     engine = app.add_subcommand("engine", "The engine process: request on stdin (JSON)");
     engine->add_option("--timeline", engine_timeline, "Where to stream the timeline")->required();
     engine->group("");  // internal: not listed in --help
+#ifdef LJP_HAVE_GUI
+    AddGuiCommand();
+#endif
   }
+
+#ifdef LJP_HAVE_GUI
+  void AddGuiCommand() {
+    gui = app.add_subcommand("gui", "The desktop app: step through what the recorder did");
+    gui_options.path = "examples/maxsnap_stitch.lua";
+    gui->add_option("file", gui_options.path,
+                    "Lua source file (default: examples/maxsnap_stitch.lua)");
+    gui->add_option("--stitch-mode", gui_options.stitch_mode,
+                    "Initial stitch mode (default: the file's header, else full)");
+    // Test hooks (tests/gui): render for a while at the first stitch, print a pane, exit.
+    gui->add_option("--screenshot-after", gui_options.screenshot_after,
+                    "Test: exit this many seconds after the first timeline arrived")
+        ->group("");
+    gui->add_option("--dump-pane", gui_options.dump_pane,
+                    "Test: print this pane's text before exiting (source, recorder, ir, stack, "
+                    "traces, output, events)")
+        ->group("");
+    gui->add_flag("--step-to-stitch", gui_options.step_to_stitch,
+                  "Test: move the cursor to the first stitch 'inserted' event")
+        ->group("");
+  }
+#endif
 };
+
+#ifdef LJP_HAVE_GUI
+// Session options for running a file as `ljplay run FILE` would with only the
+// file's '-- ljplay:' header options; fails on a bad header.
+ljp::Expected<ljp::EngineRequest> RequestForFile(const std::string& path, bool use_header) {
+  const std::optional<std::string> source = ReadFile(path);
+  if (!source) return ljp::Error{"cannot read " + path};
+  std::vector<std::string> args{"ljplay", "run", path};
+  if (use_header) {
+    for (const std::string& a : ljp::ScriptHeaderArgs(*source)) args.push_back(a);
+  }
+  std::vector<char*> argp;
+  for (std::string& a : args) argp.push_back(a.data());
+  auto cli = std::make_unique<Cli>();
+  try {
+    cli->app.parse(static_cast<int>(argp.size()), argp.data());
+  } catch (const CLI::ParseError& e) {
+    return ljp::Error{path + ": in the '-- ljplay:' header: " + e.what()};
+  }
+  ljp::SessionOptions options;
+  if (!ToSessionOptions(cli->run, options)) return ljp::Error{path + ": bad header options"};
+  if (!options.prng_seed) options.prng_seed = 1;  // reproducible timelines
+  // The window shows the timeline: the program's output goes there, not to stdout.
+  options.echo_output = false;
+  if (options.budgets.wall_seconds <= 0) options.budgets.wall_seconds = 30;
+  return ljp::EngineRequest{*source, path, options};
+}
+#endif
 
 }  // namespace
 
@@ -344,6 +405,12 @@ int main(int argc, char** argv) {
 
   if (cli->engine->parsed()) return ljp::RunEngine(cli->engine_timeline);
   if (cli->app.get_subcommand("timeline")->parsed()) return ShowTimeline(cli->timeline);
+#ifdef LJP_HAVE_GUI
+  if (cli->gui->parsed()) {
+    return ljp::RunGui(cli->gui_options,
+                       [](const std::string& path) { return RequestForFile(path, true); });
+  }
+#endif
 
   const bool sweep = cli->app.get_subcommand("sweep")->parsed();
   RunCommand* cmd = sweep ? &cli->sweep : &cli->run;

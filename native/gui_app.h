@@ -1,0 +1,30 @@
+// The desktop app (`ljplay gui`): a GLFW + OpenGL3 window with the playground's
+// panes over the timeline of a program run in an engine process.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "engine_request.h"
+#include "expected.h"
+
+namespace ljp {
+
+struct GuiOptions {
+  std::string path;         // the Lua program
+  std::string stitch_mode;  // "" : the file's header or the default
+  // Test hooks: once the first timeline arrived, move the cursor to the first
+  // stitch `inserted` event (step_to_stitch), draw for screenshot_after
+  // seconds, print the text of dump_pane and exit.
+  double screenshot_after = 0;
+  std::string dump_pane;
+  bool step_to_stitch = false;
+};
+
+// Reads a program and builds the engine request for it (header options applied).
+using RequestLoader = std::function<Expected<EngineRequest>(const std::string& path)>;
+
+// Runs the window until it is closed; returns the exit status.
+int RunGui(const GuiOptions& options, const RequestLoader& load);
+
+}  // namespace ljp

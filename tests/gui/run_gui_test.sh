@@ -1,0 +1,44 @@
+#!/bin/bash
+# Headless test of `ljplay gui`: under Xvfb, open the snapshot-limit stitch case,
+# move to the stitch's inserted continuation, take a screenshot while the window
+# is up, and check the stack pane's text and that the screenshot is not blank.
+# Usage: run_gui_test.sh LJPLAY EXAMPLES_DIR OUT_DIR
+set -eu
+ljplay=$1 examples=$2 out=$3
+mkdir -p "$out"
+shot="$out/gui_stack.png" dump="$out/gui_stack.txt"
+rm -f "$shot" "$dump"
+for tool in xvfb-run import convert; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (scripts/install-deps.sh)"; exit 1; }
+done
+# Mesa's and X11's allocations are not ours to check in sanitizer builds.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
+
+# The window stays up for 3 s after the timeline arrived (time, not frames);
+# the screenshot is taken 2.5 s after launch, while it is certainly up.
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  cd "$1"
+  "$2" gui maxsnap_stitch.lua --step-to-stitch --dump-pane stack --screenshot-after 3 >"$3" &
+  app=$!
+  sleep 2.5
+  import -window root "$4" || echo "import failed"
+  wait $app
+' _ "$examples" "$ljplay" "$dump" "$shot"
+
+status=0
+if grep -q "lj_cont_stitch" "$dump"; then
+  echo "ok: the stack pane names the stitch continuation"
+else
+  echo "FAIL: the stack pane does not name lj_cont_stitch:"; cat "$dump"; status=1
+fi
+if [ -s "$shot" ]; then
+  colours=$(convert "$shot" -format %k info:)
+  if [ "$colours" -gt 20 ]; then
+    echo "ok: the screenshot has $colours colours ($shot)"
+  else
+    echo "FAIL: the screenshot looks blank ($colours colours)"; status=1
+  fi
+else
+  echo "FAIL: no screenshot"; status=1
+fi
+exit $status

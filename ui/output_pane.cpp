@@ -1,0 +1,21 @@
+// Output pane: what the program printed up to the cursor.
+#include "pane_style.h"
+#include "panes.h"
+#include "view_model.h"
+
+namespace ljp::ui {
+
+void DrawOutputPane(const Timeline& timeline, ViewState& state) {
+  const std::string text = OutputUpTo(timeline, state.cursor);
+  ImGui::BeginChild("output_text", ImVec2(0, 0), ImGuiChildFlags_None,
+                    ImGuiWindowFlags_HorizontalScrollbar);
+  if (text.empty()) ImGui::TextDisabled("(no output up to the cursor)");
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  const std::string status = RunStatus(timeline);
+  if (!status.empty() && state.cursor + 1 >= timeline.events.size())
+    ImGui::TextColored(status == "ok" ? kGoodText : kWarnText, "-- run ended: %s", status.c_str());
+  if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
+  ImGui::EndChild();
+}
+
+}  // namespace ljp::ui

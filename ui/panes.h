@@ -1,0 +1,40 @@
+// The playground's panes: Dear ImGui functions over a Timeline and a ViewState.
+// Each draws into the current window or child; none keeps state of its own.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "timeline.h"
+#include "view_state.h"
+
+namespace ljp::ui {
+
+void DrawSourcePane(const Timeline& timeline, ViewState& state);
+void DrawRecorderPane(const Timeline& timeline, ViewState& state);
+void DrawIrPane(const Timeline& timeline, ViewState& state);
+void DrawStackPane(const Timeline& timeline, ViewState& state);
+void DrawTraceListPane(const Timeline& timeline, ViewState& state);
+void DrawOutputPane(const Timeline& timeline, ViewState& state);
+void DrawEventLogPane(const Timeline& timeline, ViewState& state);
+
+// Step / Step back / Run to next stitch / Run to next abort / start / end, and
+// F10 / Shift+F10. Returns true when the cursor moved.
+bool DrawControls(const Timeline& timeline, ViewState& state);
+// Keyboard shortcuts only (F10, Shift+F10), for hosts that draw their own buttons.
+bool HandleStepKeys(const Timeline& timeline, ViewState& state);
+
+// Every pane, in a fixed layout filling the current window's remaining space.
+void DrawPlayground(const Timeline& timeline, ViewState& state);
+
+// The text a pane shows at the state's cursor: "source", "recorder", "ir",
+// "stack", "traces", "output", "events". For tests; "" for an unknown pane.
+std::string DumpPaneText(const Timeline& timeline, const ViewState& state, std::string_view pane);
+
+// Cursor moves shared by the buttons and keys; false when there is nowhere to go.
+bool StepForward(const Timeline& timeline, ViewState& state);
+bool StepBack(const Timeline& timeline, ViewState& state);
+bool RunToNextStitch(const Timeline& timeline, ViewState& state);
+bool RunToNextAbort(const Timeline& timeline, ViewState& state);
+
+}  // namespace ljp::ui

@@ -1,0 +1,62 @@
+// The fixed layout of all panes: source, recorder step and IR on top; the Lua
+// stack, traces and output / event log below.
+#include "pane_style.h"
+#include "panes.h"
+#include "view_model.h"
+
+namespace ljp::ui {
+namespace {
+
+void Pane(const char* id, float width, float height, bool shown,
+          void (*draw)(const Timeline&, ViewState&), const Timeline& timeline, ViewState& state) {
+  if (!shown) return;
+  ImGui::BeginChild(id, ImVec2(width, height), ImGuiChildFlags_Borders);
+  draw(timeline, state);
+  ImGui::EndChild();
+}
+
+}  // namespace
+
+void DrawPlayground(const Timeline& timeline, ViewState& state) {
+  state.cursor = ClampCursor(timeline, state.cursor);
+  DrawControls(timeline, state);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float top_h = avail.y * 0.52f;
+  const float bottom_h = avail.y - top_h - ImGui::GetStyle().ItemSpacing.y;
+  const PaneToggles& p = state.panes;
+
+  // Top row: source | recorder step | IR.
+  const float w3 = (avail.x - 2 * spacing) / 3;
+  Pane("source", w3 * 0.85f, top_h, p.source, DrawSourcePane, timeline, state);
+  if (p.source) ImGui::SameLine();
+  Pane("recorder", w3 * 1.05f, top_h, p.recorder, DrawRecorderPane, timeline, state);
+  if (p.recorder) ImGui::SameLine();
+  Pane("ir", 0, top_h, p.ir, DrawIrPane, timeline, state);
+
+  // Bottom row: Lua stack | traces over output and event log.
+  const float stack_w = (avail.x - spacing) * 0.58f;
+  Pane("stack", stack_w, bottom_h, p.stack, DrawStackPane, timeline, state);
+  if (p.stack) ImGui::SameLine();
+  ImGui::BeginGroup();
+  const float traces_h = bottom_h * 0.38f;
+  Pane("traces", 0, traces_h, p.traces, DrawTraceListPane, timeline, state);
+  if (p.output || p.events) {
+    ImGui::BeginChild("log", ImVec2(0, 0), ImGuiChildFlags_Borders);
+    if (ImGui::BeginTabBar("log_tabs")) {
+      if (p.events && ImGui::BeginTabItem("Event log")) {
+        DrawEventLogPane(timeline, state);
+        ImGui::EndTabItem();
+      }
+      if (p.output && ImGui::BeginTabItem("Output")) {
+        DrawOutputPane(timeline, state);
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+  }
+  ImGui::EndGroup();
+}
+
+}  // namespace ljp::ui

@@ -1,0 +1,63 @@
+// Trace list pane: every recording attempt, how it ended and where it came from.
+#include <string>
+
+#include "pane_style.h"
+#include "panes.h"
+#include "view_model.h"
+
+namespace ljp::ui {
+
+void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
+  PaneTitle("Traces");
+  const std::vector<TraceRow> rows = TraceList(timeline);
+  if (rows.empty()) {
+    ImGui::TextDisabled("No trace recorded.");
+    return;
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("traces", 5, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("#");
+  ImGui::TableSetupColumn("status");
+  ImGui::TableSetupColumn("link / reason", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("origin");
+  ImGui::TableSetupColumn("start");
+  ImGui::TableHeadersRow();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const TraceRow& r = rows[i];
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(static_cast<int>(i));
+    const bool at_cursor =
+        r.start_index <= state.cursor && (r.end_index == kNone || state.cursor <= r.end_index);
+    const std::string label = std::to_string(r.trace);
+    if (ImGui::Selectable(label.c_str(), at_cursor, ImGuiSelectableFlags_SpanAllColumns)) {
+      state.selected_trace = r.trace;
+      state.cursor = r.start_index;
+    }
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    if (r.status == "aborted")
+      ImGui::TextColored(kWarnText, "aborted");
+    else if (r.status == "stopped")
+      ImGui::TextColored(kGoodText, "stopped");
+    else
+      ImGui::TextUnformatted(r.status.c_str());
+    ImGui::TableNextColumn();
+    if (!r.reason.empty()) {
+      ImGui::TextUnformatted(r.reason.c_str());
+    } else if (!r.linktype.empty()) {
+      std::string link = "-> " + r.linktype;
+      if (r.link && r.link != r.trace) (link += ' ') += std::to_string(r.link);
+      ImGui::TextUnformatted(link.c_str());
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(r.origin.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(r.start.c_str());
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace ljp::ui

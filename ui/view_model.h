@@ -1,0 +1,135 @@
+// View models: what each pane shows at a cursor, computed from the timeline
+// alone (no ImGui), so they can be tested without a window.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "timeline.h"
+
+namespace ljp::ui {
+
+inline constexpr size_t kNone = static_cast<size_t>(-1);
+
+// ---- Navigation (event indexes; kNone when there is none) ----------------
+
+size_t LastRecordStepAt(const Timeline& t, size_t cursor);    // RecordStep at/before
+size_t NextRecordStep(const Timeline& t, size_t cursor);      // RecordStep after
+size_t PreviousRecordStep(const Timeline& t, size_t cursor);  // RecordStep before
+size_t NextStitch(const Timeline& t, size_t cursor);          // StitchStep after
+size_t NextAbort(const Timeline& t, size_t cursor);           // TraceAbort after
+size_t FirstStitch(const Timeline& t, StitchStep::Phase phase);
+size_t ClampCursor(const Timeline& t, size_t cursor);
+
+// ---- Source ------------------------------------------------------------------
+
+// The source line the recorder is at: the line of the last recorded bytecode
+// at/before the cursor that has one (builtins have none). 0 if none.
+int SourceLineAt(const Timeline& t, size_t cursor);
+std::vector<std::string> SourceLines(const Timeline& t);
+
+// ---- Recorder step -----------------------------------------------------------
+
+struct SlotRow {
+  int slot = 0;       // index into J->slot
+  std::string text;   // "0003 num" / "frame" / "----"
+  bool base = false;  // J->base points here
+};
+
+struct RecorderStepView {
+  size_t index = kNone;  // the RecordStep's event index
+  const RecordStep* step = nullptr;
+  size_t done_index = kNone;  // its RecordDone (may lie after the cursor)
+  std::vector<SlotRow> slots;
+  std::vector<std::string> added_ir;  // IR lines its RecordDone added, -jdump layout
+};
+
+RecorderStepView RecorderStepAt(const Timeline& t, size_t cursor);
+// One recorder slot (a raw TRef) as text: IR ref, type and frame/cont flags.
+std::string SlotText(uint32_t tref);
+
+// ---- IR ----------------------------------------------------------------------
+
+struct IrLine {
+  std::string text;       // one line, no newline
+  bool snapshot = false;  // a SNAP line
+  bool added = false;     // added by the last recording step applied
+};
+
+struct IrView {
+  int trace = 0;
+  size_t start_index = kNone;  // the TraceStart of this recording attempt
+  enum class State { kNone, kRecording, kStopped, kAborted } state = State::kNone;
+  std::string heading;  // "TRACE 1 IR (recording, step 4)" etc.
+  std::vector<IrLine> lines;
+};
+
+// The IR of the trace being recorded at the cursor: the TraceStart plus every
+// RecordDone up to the cursor, or the final IR once the trace stopped.
+IrView IrAtCursor(const Timeline& t, size_t cursor);
+
+// ---- Lua stack ---------------------------------------------------------------
+
+struct FrameRow {
+  int slot = 0, size = 0;
+  std::string type;  // lua, c, cont, ...
+  std::string cont;  // for cont frames: the lj_cont_* routine (stitch, ra, ...)
+  std::string fn;
+  bool is_cont = false;
+  bool is_stitch = false;  // the stitch continuation
+};
+
+struct SlotValueRow {
+  int slot = 0;
+  std::string value;
+  std::string frame;  // frame kind at this slot ("cont lj_cont_stitch", "luap os.date", "")
+  bool base = false, top = false, stitch = false;
+};
+
+struct StackColumn {
+  std::string title;     // "before", "inserted", "restored"
+  size_t index = kNone;  // event index (kNone: the stitch has no such phase)
+  bool reached = false;  // at/before the cursor
+  int base = 0, top = 0;
+  std::vector<SlotValueRow> slots;
+};
+
+struct StackAtCursorView {
+  size_t index = kNone;  // the last StitchStep at/before the cursor
+  const StitchStep* stitch = nullptr;
+  std::string summary;  // one line: phase, builtin, errors
+  std::vector<FrameRow> frames;
+  std::vector<StackColumn> columns;  // before, inserted, restored of the same stitch
+  std::string balance;               // "balanced, as before the stitch" / "NOT ..." / ""
+};
+
+StackAtCursorView StackAtCursor(const Timeline& t, size_t cursor);
+const char* PhaseName(StitchStep::Phase phase);
+
+// ---- Trace list ----------------------------------------------------------------
+
+struct TraceRow {
+  int trace = 0;
+  size_t start_index = kNone, end_index = kNone;
+  std::string status;    // recording, stopped, aborted
+  std::string linktype;  // for stopped traces
+  int link = 0;
+  std::string reason;  // for aborted traces
+  std::string origin;  // "root", "side of 2/3", "stitch from 1"
+  std::string start;   // where it starts
+};
+
+std::vector<TraceRow> TraceList(const Timeline& t);
+
+// ---- Output and event log ------------------------------------------------------
+
+std::string OutputUpTo(const Timeline& t, size_t cursor);
+// One line describing an event: "12 record  trace 1 step 4  0010  CALL ...".
+std::string EventSummary(const Timeline& t, size_t index);
+bool MatchesFilter(const std::string& text, const std::string& filter);
+// How the run ended ("" while it has no end event).
+std::string RunStatus(const Timeline& t);
+
+}  // namespace ljp::ui
