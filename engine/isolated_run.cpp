@@ -97,7 +97,7 @@ int RunEngine(const std::string& timeline_path) {
 }
 
 Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& engine_path,
-                               const std::string& timeline_path) {
+                               const std::string& timeline_path, const std::atomic<bool>* cancel) {
   const std::string path = timeline_path.empty() ? TempPath() : timeline_path;
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
   int to_engine[2];
@@ -138,18 +138,20 @@ Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& 
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                            std::chrono::duration<double>(budget + 0.5));
   int status = 0;
-  bool killed = false;
+  bool killed = false, cancelled = false;
+  const bool poll = budget > 0 || cancel;
   for (;;) {
-    const pid_t done = waitpid(pid, &status, budget > 0 ? WNOHANG : 0);
+    const pid_t done = waitpid(pid, &status, poll ? WNOHANG : 0);
     if (done == pid) break;
     if (done < 0 && errno != EINTR) break;
-    if (budget > 0 && Clock::now() > deadline) {
+    cancelled = cancel && cancel->load();
+    if (cancelled || (budget > 0 && Clock::now() > deadline)) {
       kill(pid, SIGKILL);
-      killed = true;
+      killed = !cancelled;
       waitpid(pid, &status, 0);
       break;
     }
-    if (budget > 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (poll) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 
   std::ifstream in(path, std::ios::binary);
@@ -161,6 +163,7 @@ Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& 
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127) why = "the engine could not be started";
     if (WIFSIGNALED(status))
       why += std::string(": it died with signal ") + strsignal(WTERMSIG(status));
+    if (cancelled) why = "the engine process was stopped before it wrote a timeline";
     return Error{why};
   }
   Timeline timeline = std::move(read).value();
@@ -170,6 +173,9 @@ Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& 
                             FormatSeconds(budget) + " (engine process stopped)";
     AppendEnd(timeline, BudgetExceeded{"wall-time", static_cast<uint64_t>(budget * 1000), msg});
     AppendEnd(timeline, RunEnd{"budget", 2, msg});
+    rewrite = true;
+  } else if (cancelled && !HasEnd(timeline)) {
+    AppendEnd(timeline, RunEnd{"killed", 3, "stopped by the user (engine process killed)"});
     rewrite = true;
   } else if (!HasEnd(timeline)) {
     std::string msg = "the engine process died";

@@ -5,6 +5,7 @@
 // budget and completes the timeline if the engine died.
 #pragma once
 
+#include <atomic>
 #include <string>
 
 #include "engine_request.h"
@@ -19,8 +20,11 @@ std::string DefaultEnginePath();
 
 // Returns the timeline, whose last event (RunEnd) says how the run ended.
 // timeline_path: where the JSON Lines timeline is kept ("" for a temp file).
+// cancel: when it becomes true, the engine process is killed and the timeline
+// ends with RunEnd{"killed"} (an error if the engine had written nothing yet).
 Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& engine_path,
-                               const std::string& timeline_path);
+                               const std::string& timeline_path,
+                               const std::atomic<bool>* cancel = nullptr);
 
 // The engine side: reads a request from stdin, streams the timeline to
 // timeline_path, returns the exit status.

@@ -11,11 +11,13 @@
 namespace ljp {
 
 struct GuiOptions {
-  std::string path;         // the Lua program
-  std::string stitch_mode;  // "" : the file's header or the default
-  // Test hooks: once the first timeline arrived, move the cursor to the first
+  std::string path;          // the Lua program ("": the last one, else maxsnap_stitch.lua)
+  std::string stitch_mode;   // "" : the file's header or the default
+  std::string compare_mode;  // not "": open comparing stitch_mode with this mode
+  // Test hooks: once the first timeline(s) arrived, move the cursor to the first
   // stitch `inserted` event (step_to_stitch), draw for screenshot_after
-  // seconds, print the text of dump_pane and exit.
+  // seconds, print the status and the text of dump_pane and exit. Test runs
+  // neither read nor write the remembered settings.
   double screenshot_after = 0;
   std::string dump_pane;
   bool step_to_stitch = false;

@@ -349,11 +349,13 @@ struct Cli {
 #ifdef LJP_HAVE_GUI
   void AddGuiCommand() {
     gui = app.add_subcommand("gui", "The desktop app: step through what the recorder did");
-    gui_options.path = "examples/maxsnap_stitch.lua";
     gui->add_option("file", gui_options.path,
-                    "Lua source file (default: examples/maxsnap_stitch.lua)");
+                    "Lua source file (default: the last one opened, else "
+                    "examples/maxsnap_stitch.lua)");
     gui->add_option("--stitch-mode", gui_options.stitch_mode,
                     "Initial stitch mode (default: the file's header, else full)");
+    gui->add_option("--compare", gui_options.compare_mode,
+                    "Open side by side with a second run in this stitch mode");
     // Test hooks (tests/gui): render for a while at the first stitch, print a pane, exit.
     gui->add_option("--screenshot-after", gui_options.screenshot_after,
                     "Test: exit this many seconds after the first timeline arrived")

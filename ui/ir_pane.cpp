@@ -18,11 +18,11 @@ void DrawIrPane(const Timeline& timeline, ViewState& state) {
                     ImGuiWindowFlags_HorizontalScrollbar);
   for (const IrLine& line : v.lines) {
     if (line.snapshot)
-      TextLine(line.text.c_str(), 0, &kDimText);
+      TextLine(line.text.c_str(), 0, &Colors().dim);
     else
-      TextLine(line.text.c_str(), line.added ? kAddedBg : 0);
+      TextLine(line.text.c_str(), line.added ? Colors().added_bg : 0);
   }
-  if (v.state == IrView::State::kAborted) ImGui::TextColored(kWarnText, "-- aborted");
+  if (v.state == IrView::State::kAborted) ImGui::TextColored(Colors().warn, "-- aborted");
   ImGui::EndChild();
 }
 

@@ -13,7 +13,8 @@ void DrawOutputPane(const Timeline& timeline, ViewState& state) {
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
   const std::string status = RunStatus(timeline);
   if (!status.empty() && state.cursor + 1 >= timeline.events.size())
-    ImGui::TextColored(status == "ok" ? kGoodText : kWarnText, "-- run ended: %s", status.c_str());
+    ImGui::TextColored(status == "ok" ? Colors().good : Colors().warn, "-- run ended: %s",
+                       status.c_str());
   if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
   ImGui::EndChild();
 }

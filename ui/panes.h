@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "run_settings.h"
 #include "timeline.h"
 #include "view_state.h"
 
@@ -23,6 +24,14 @@ void DrawEventLogPane(const Timeline& timeline, ViewState& state);
 bool DrawControls(const Timeline& timeline, ViewState& state);
 // Keyboard shortcuts only (F10, Shift+F10), for hosts that draw their own buttons.
 bool HandleStepKeys(const Timeline& timeline, ViewState& state);
+
+// One run of a comparison: the stack at the stitch over the trace list, with
+// stepping buttons, filling the current child.
+void DrawComparedRun(const Timeline& timeline, ViewState& state);
+
+// Settings panel editors (jit.opt, fault plan); return true when changed.
+bool DrawJitOptEditor(RunSettings& settings);
+bool DrawFaultEditor(RunSettings& settings);
 
 // Every pane, in a fixed layout filling the current window's remaining space.
 void DrawPlayground(const Timeline& timeline, ViewState& state);

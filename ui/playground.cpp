@@ -59,4 +59,21 @@ void DrawPlayground(const Timeline& timeline, ViewState& state) {
   ImGui::EndGroup();
 }
 
+void DrawComparedRun(const Timeline& timeline, ViewState& state) {
+  state.cursor = ClampCursor(timeline, state.cursor);
+  if (ImGui::Button("< Step")) StepBack(timeline, state);
+  ImGui::SameLine();
+  if (ImGui::Button("Step >")) StepForward(timeline, state);
+  ImGui::SameLine();
+  if (ImGui::Button("Next stitch >>")) RunToNextStitch(timeline, state);
+  ImGui::SameLine();
+  if (ImGui::Button("Next abort >>")) RunToNextAbort(timeline, state);
+  ImGui::SameLine();
+  const std::string at = EventSummary(timeline, state.cursor);
+  ImGui::TextUnformatted(at.c_str());
+  const float h = ImGui::GetContentRegionAvail().y;
+  Pane("stack", 0, h * 0.64f, true, DrawStackPane, timeline, state);
+  Pane("traces", 0, 0, true, DrawTraceListPane, timeline, state);
+}
+
 }  // namespace ljp::ui

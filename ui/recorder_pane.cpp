@@ -21,26 +21,26 @@ void DrawRecorderPane(const Timeline& timeline, ViewState& state) {
   PaneTitle(title);
   std::string bc = v.step->bc;
   if (!bc.empty() && bc.back() == '\n') bc.pop_back();
-  TextLine(bc.c_str(), kCurrentBg);
+  TextLine(bc.c_str(), Colors().current_bg);
 
   ImGui::BeginChild("recorder_body", ImVec2(0, 0));
-  ImGui::TextColored(kDimText, "Slot map (J->slot, base at %d):", v.step->slots.baseslot);
+  ImGui::TextColored(Colors().dim, "Slot map (J->slot, base at %d):", v.step->slots.baseslot);
   if (ImGui::BeginTable("slots", 3,
                         ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
     for (const SlotRow& r : v.slots) {
       ImGui::TableNextColumn();
-      if (r.base) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kCurrentBg);
+      if (r.base) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, Colors().current_bg);
       ImGui::Text("%s%3d  %s", r.base ? "base" : "    ", r.slot, r.text.c_str());
     }
     ImGui::EndTable();
   }
   ImGui::Spacing();
   if (v.done_index == kNone) {
-    ImGui::TextColored(kDimText, "IR added: none (the trace ended in this step)");
+    ImGui::TextColored(Colors().dim, "IR added: none (the trace ended in this step)");
   } else {
-    ImGui::TextColored(kDimText, "IR added by this step%s:",
+    ImGui::TextColored(Colors().dim, "IR added by this step%s:",
                        v.done_index > state.cursor ? " (after the cursor)" : "");
-    for (const std::string& line : v.added_ir) TextLine(line.c_str(), kAddedBg);
+    for (const std::string& line : v.added_ir) TextLine(line.c_str(), Colors().added_bg);
     if (v.added_ir.empty()) ImGui::TextDisabled("  none");
   }
   ImGui::EndChild();

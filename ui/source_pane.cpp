@@ -20,7 +20,7 @@ void DrawSourcePane(const Timeline& timeline, ViewState& state) {
     ++n;
     char text[1024];
     std::snprintf(text, sizeof(text), "%4d  %s", n, line.c_str());
-    TextLine(text, n == current ? kCurrentBg : 0);
+    TextLine(text, n == current ? Colors().current_bg : 0);
     if (n == current && state.source_scrolled_for != state.cursor) ImGui::SetScrollHereY(0.4f);
   }
   state.source_scrolled_for = state.cursor;

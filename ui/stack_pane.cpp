@@ -2,6 +2,7 @@
 // marked, the stitch continuation highlighted) and the stack before the
 // continuation, with it inserted, and restored, side by side.
 #include <algorithm>
+#include <string>
 
 #include "pane_style.h"
 #include "panes.h"
@@ -22,14 +23,14 @@ void DrawFrames(const StackAtCursorView& v) {
   ImGui::TableHeadersRow();
   for (const FrameRow& f : v.frames) {
     ImGui::TableNextRow();
-    if (f.is_stitch) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kStitchBg);
+    if (f.is_stitch) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, Colors().stitch_bg);
     ImGui::TableNextColumn();
     ImGui::Text("%d", f.slot);
     ImGui::TableNextColumn();
     ImGui::Text("%d", f.size);
     ImGui::TableNextColumn();
     if (f.is_cont)
-      ImGui::TextColored(kTitleText, "cont");
+      ImGui::TextColored(Colors().title, "cont");
     else
       ImGui::TextUnformatted(f.type.c_str());
     ImGui::TableNextColumn();
@@ -79,13 +80,13 @@ void DrawColumns(const StackAtCursorView& v, ViewState& state) {
       if (row >= c.slots.size()) continue;
       const SlotValueRow& r = c.slots[row];
       if (r.stitch)
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kStitchBg);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, Colors().stitch_bg);
       else if (r.base)
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kCurrentBg);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, Colors().current_bg);
       std::string text = r.base ? "base> " : (r.top ? "top>  " : "");
       if (!r.frame.empty()) text += "[" + r.frame + "] ";
       text += r.value;
-      if (!c.reached) ImGui::PushStyleColor(ImGuiCol_Text, kDimText);
+      if (!c.reached) ImGui::PushStyleColor(ImGuiCol_Text, Colors().dim);
       ImGui::TextUnformatted(text.c_str());
       if (!c.reached) ImGui::PopStyleColor();
     }
@@ -102,12 +103,17 @@ void DrawStackPane(const Timeline& timeline, ViewState& state) {
     ImGui::TextDisabled("No stitch yet. Use 'Next stitch' to go to one.");
     return;
   }
+  ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(v.summary.c_str());
   if (!v.balance.empty()) {
-    ImGui::SameLine();
-    ImGui::TextColored(v.balance.rfind("NOT", 0) == 0 ? kWarnText : kGoodText, "  stack %s",
-                       v.balance.c_str());
+    // Beside the summary when it fits, else below it (narrow panes, side by side).
+    const std::string balance = "  stack " + v.balance;
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x;
+    if (ImGui::CalcTextSize(balance.c_str()).x < room) ImGui::SameLine();
+    ImGui::TextColored(v.balance.rfind("NOT", 0) == 0 ? Colors().warn : Colors().good, "%s",
+                       balance.c_str());
   }
+  ImGui::PopTextWrapPos();
   DrawFrames(v);
   ImGui::Spacing();
   DrawColumns(v, state);

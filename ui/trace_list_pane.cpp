@@ -39,9 +39,9 @@ void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
     ImGui::PopID();
     ImGui::TableNextColumn();
     if (r.status == "aborted")
-      ImGui::TextColored(kWarnText, "aborted");
+      ImGui::TextColored(Colors().warn, "aborted");
     else if (r.status == "stopped")
-      ImGui::TextColored(kGoodText, "stopped");
+      ImGui::TextColored(Colors().good, "stopped");
     else
       ImGui::TextUnformatted(r.status.c_str());
     ImGui::TableNextColumn();

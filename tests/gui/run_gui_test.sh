@@ -2,17 +2,23 @@
 # Headless test of `ljplay gui`: under Xvfb, open the snapshot-limit stitch case,
 # move to the stitch's inserted continuation, take a screenshot while the window
 # is up, and check the stack pane's text and that the screenshot is not blank.
+# Then run the IR-constant case in the unprotected mode, where the engine trips
+# LuaJIT's assertion: the window must report "engine stopped" and exit 0.
 # Usage: run_gui_test.sh LJPLAY EXAMPLES_DIR OUT_DIR
 set -eu
 ljplay=$1 examples=$2 out=$3
 mkdir -p "$out"
 shot="$out/gui_stack.png" dump="$out/gui_stack.txt"
-rm -f "$shot" "$dump"
+broken_shot="$out/gui_engine_stopped.png" broken_dump="$out/gui_engine_stopped.txt"
+broken_err="$out/gui_engine_stopped.err"
+rm -f "$shot" "$dump" "$broken_shot" "$broken_dump" "$broken_err"
 for tool in xvfb-run import convert; do
   command -v "$tool" >/dev/null || { echo "missing $tool (scripts/install-deps.sh)"; exit 1; }
 done
 # Mesa's and X11's allocations are not ours to check in sanitizer builds.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
+# The app remembers settings under $XDG_CONFIG_HOME; keep the user's out of it.
+export XDG_CONFIG_HOME="$out/config"
 
 # The window stays up for 3 s after the timeline arrived (time, not frames);
 # the screenshot is taken 2.5 s after launch, while it is certainly up.
@@ -24,6 +30,17 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   import -window root "$4" || echo "import failed"
   wait $app
 ' _ "$examples" "$ljplay" "$dump" "$shot"
+
+broken_status=0
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  cd "$1"
+  "$2" gui ir_const_stitch.lua --stitch-mode unprotected --dump-pane stack \
+    --screenshot-after 3 >"$3" 2>"$5" &
+  app=$!
+  sleep 2.5
+  import -window root "$4" || echo "import failed"
+  wait $app
+' _ "$examples" "$ljplay" "$broken_dump" "$broken_shot" "$broken_err" || broken_status=$?
 
 status=0
 if grep -q "lj_cont_stitch" "$dump"; then
@@ -40,5 +57,20 @@ if [ -s "$shot" ]; then
   fi
 else
   echo "FAIL: no screenshot"; status=1
+fi
+if [ "$broken_status" -eq 0 ] && grep -q "engine stopped: LuaJIT ASSERT" "$broken_err"; then
+  echo "ok: unprotected ir_const_stitch: the window reported the engine's assertion and exited 0"
+else
+  echo "FAIL: unprotected ir_const_stitch: exit $broken_status, stderr:"; cat "$broken_err"; status=1
+fi
+if grep -q "^stitch before" "$broken_dump"; then
+  echo "ok: the stack pane shows the stitch where the engine stopped"
+else
+  echo "FAIL: the stack pane is not at the failed stitch:"; cat "$broken_dump"; status=1
+fi
+if [ -s "$broken_shot" ] && [ "$(convert "$broken_shot" -format %k info:)" -gt 20 ]; then
+  echo "ok: screenshot of the stopped engine ($broken_shot)"
+else
+  echo "FAIL: no screenshot of the stopped engine"; status=1
 fi
 exit $status

@@ -1,0 +1,48 @@
+// What the settings panel edits: the stitch mode, jit.opt parameters and flags,
+// and the fault plan of a run. Converts from and to SessionOptions, so that a
+// file's '-- ljplay:' header pre-fills the editor and the editor makes the run.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "session.h"
+
+namespace ljp::ui {
+
+// The jit.opt parameters the editor has a field for, in display order.
+inline constexpr std::array<const char*, 8> kJitParams = {
+    "maxsnap", "hotloop", "hotexit", "minstitch", "maxrecord", "maxtrace", "maxirconst", "maxside"};
+// The jit.opt flags the editor has a toggle for (on by default, as at -O3).
+inline constexpr std::array<const char*, 3> kJitFlags = {"loop", "fold", "cse"};
+
+struct RunSettings {
+  StitchMode stitch_mode = StitchMode::kFull;
+  std::array<std::optional<int>, kJitParams.size()> params;  // unset: LuaJIT's default
+  std::array<bool, kJitFlags.size()> flags = {true, true, true};
+  // Settings the editor has no field for (-j commands, -O levels), kept in order.
+  std::vector<JitSetting> other;
+
+  // The fault plan.
+  bool ir_grow = false;                   // ir-grow
+  bool ir_grow_canon = false;             // ir-grow=canon
+  bool snap_grow = false;                 // snap-grow
+  bool snap_grow_stitch = false;          // snap-grow=stitch
+  bool ir_const = false;                  // ir-const
+  bool alloc_doubling = false;            // alloc-doubling
+  std::optional<uint64_t> alloc;          // alloc=N
+  std::optional<uint64_t> maxsnap_fault;  // maxsnap=N
+
+  bool operator==(const RunSettings& other) const;
+};
+
+RunSettings RunSettingsFrom(const SessionOptions& options);
+// Replaces options' stitch mode, faults and jit settings with the editor's.
+void ApplyRunSettings(const RunSettings& settings, SessionOptions& options);
+// The JitSetting entries the editor makes, e.g. "maxsnap=1", "-fold" (after `other`).
+std::vector<JitSetting> JitSettingsOf(const RunSettings& settings);
+
+}  // namespace ljp::ui
