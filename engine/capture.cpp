@@ -502,6 +502,17 @@ void Capture::OnTraceStop(lua_State* L, int traceno) {
   stop.ir = ReadIr(L, traceno, t.nk, 0, 1, t.nins, vmdef_);
   for (int i = 0; i < t.nsnap; ++i) stop.snaps.push_back(ReadSnapshot(L, traceno, i));
   stop.mcode_size = static_cast<int>(t.szmcode);
+  stop.mcode_addr = reinterpret_cast<uint64_t>(t.mcode);
+  stop.arch = vmdef_.arch;
+  if (t.mcode && t.szmcode) {
+    static const char kHex[] = "0123456789abcdef";
+    const auto* bytes = static_cast<const unsigned char*>(t.mcode);
+    stop.mcode.reserve(t.szmcode * 2);
+    for (size_t i = 0; i < t.szmcode; ++i) {
+      stop.mcode += kHex[bytes[i] >> 4];
+      stop.mcode += kHex[bytes[i] & 15];
+    }
+  }
   emit_(std::move(stop));
   trace_ = 0;
 }

@@ -141,6 +141,9 @@ struct TraceStop {
   std::vector<IrIns> ir;  // the final IR, constants first
   std::vector<Snapshot> snaps;
   int mcode_size = 0;
+  uint64_t mcode_addr = 0;  // where the machine code lives in the engine process
+  std::string mcode;        // the machine code bytes, hex (native JIT builds only)
+  std::string arch;         // "x64", "arm64": which disassembler fits
 };
 
 struct TraceAbort {

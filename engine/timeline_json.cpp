@@ -84,7 +84,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SnapshotAdded, trace, snap)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StitchStep, trace, phase, errcode, error, ffname,
                                                 stack, slots)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceStop, trace, linktype, link, start, stop,
-                                                parent, exitno, stitch_from, ir, snaps, mcode_size)
+                                                parent, exitno, stitch_from, ir, snaps, mcode_size,
+                                                mcode_addr, mcode, arch)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceAbort, trace, code, reason, where, start,
                                                 parent, exitno, stitch_from)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HotCounter, kind, at, parent, exitno)
