@@ -200,6 +200,9 @@ Prefs LoadPrefs() {
     t.traces = panes.value("traces", t.traces);
     t.output = panes.value("output", t.output);
     t.events = panes.value("events", t.events);
+    t.bytecode = panes.value("bytecode", t.bytecode);
+    t.mcode = panes.value("mcode", t.mcode);
+    t.graph = panes.value("graph", t.graph);
   } catch (const nlohmann::json::exception&) {
     return Prefs{};  // a damaged file: start afresh
   }
@@ -227,7 +230,10 @@ void SavePrefs(const Prefs& p) {
                               {"stack", t.stack},
                               {"traces", t.traces},
                               {"output", t.output},
-                              {"events", t.events}}}};
+                              {"events", t.events},
+                              {"bytecode", t.bytecode},
+                              {"mcode", t.mcode},
+                              {"graph", t.graph}}}};
   std::ofstream out(path, std::ios::trunc);
   out << j.dump(2) << '\n';
 }
@@ -335,6 +341,8 @@ struct App {
 
   EngineRequest RequestFor(StitchMode mode) const {
     EngineRequest r = *file_request;
+    // The source pane's edits run under the file's chunk name (and header).
+    if (main.view.editor.edited) r.source = main.view.editor.text;
     ui::RunSettings s = settings;
     s.stitch_mode = mode;
     ui::ApplyRunSettings(s, r.options);
@@ -384,6 +392,7 @@ struct App {
       s->request.reset();
       s->have_timeline = s->finished = s->stopped = s->failed = false;
       s->status.clear();
+      s->view.editor = ui::SourceEditor{};
     }
     Run();
   }
@@ -456,7 +465,9 @@ struct App {
     }
     slot.timeline = std::move(*done).value();
     slot.have_timeline = true;
+    ui::SourceEditor editor = std::move(slot.view.editor);  // edits outlive runs
     slot.view = ui::ViewState{};
+    slot.view.editor = std::move(editor);
     const std::string stopped = EngineStopMessage(slot.timeline);
     slot.stopped = !stopped.empty();
     slot.status = stopped.empty() ? "run ended: " + ui::RunStatus(slot.timeline) : stopped;
@@ -525,9 +536,12 @@ struct App {
       ui::PaneToggles& p = prefs.panes;
       ImGui::MenuItem("Source", nullptr, &p.source);
       ImGui::MenuItem("Recorder step", nullptr, &p.recorder);
+      ImGui::MenuItem("Bytecode", nullptr, &p.bytecode);
       ImGui::MenuItem("Trace IR", nullptr, &p.ir);
+      ImGui::MenuItem("Machine code", nullptr, &p.mcode);
       ImGui::MenuItem("Lua stack at the stitch", nullptr, &p.stack);
-      ImGui::MenuItem("Traces", nullptr, &p.traces);
+      ImGui::MenuItem("Trace list", nullptr, &p.traces);
+      ImGui::MenuItem("Trace graph", nullptr, &p.graph);
       ImGui::MenuItem("Event log", nullptr, &p.events);
       ImGui::MenuItem("Output", nullptr, &p.output);
       ImGui::Separator();

@@ -6,7 +6,7 @@ set -eu
 packages="build-essential cmake ninja-build pkg-config dpkg-dev patch xz-utils ca-certificates
   libcli11-dev nlohmann-json3-dev libgtest-dev libglfw3-dev libgl-dev
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
-  xvfb xauth imagemagick libgl1-mesa-dri"
+  xvfb xauth imagemagick libgl1-mesa-dri libcapstone-dev"
 
 missing=""
 for p in $packages; do

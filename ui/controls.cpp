@@ -29,9 +29,16 @@ bool RunToNextAbort(const Timeline& t, ViewState& state) {
   return MoveTo(state, NextAbort(t, state.cursor));
 }
 
+bool StepOverTrace(const Timeline& t, ViewState& state) {
+  return MoveTo(state, NextTraceBoundary(t, state.cursor));
+}
+
 bool HandleStepKeys(const Timeline& timeline, ViewState& state) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsKeyPressed(ImGuiKey_F11)) return StepForward(timeline, state);
   if (!ImGui::IsKeyPressed(ImGuiKey_F10)) return false;
-  return ImGui::GetIO().KeyShift ? StepBack(timeline, state) : StepForward(timeline, state);
+  if (io.KeyCtrl) return StepOverTrace(timeline, state);
+  return io.KeyShift ? StepBack(timeline, state) : StepForward(timeline, state);
 }
 
 bool DrawControls(const Timeline& timeline, ViewState& state) {
@@ -43,12 +50,19 @@ bool DrawControls(const Timeline& timeline, ViewState& state) {
   if (ImGui::Button("< Step back")) moved |= StepBack(timeline, state);
   ImGui::SetItemTooltip("Previous recorded bytecode (Shift+F10)");
   ImGui::SameLine();
-  if (ImGui::Button("Step >")) moved |= StepForward(timeline, state);
-  ImGui::SetItemTooltip("Next recorded bytecode (F10)");
+  if (ImGui::Button("Step into >")) moved |= StepForward(timeline, state);
+  ImGui::SetItemTooltip("Next recorded bytecode (F10, F11)");
+  ImGui::SameLine();
+  if (ImGui::Button("Step over trace >>")) moved |= StepOverTrace(timeline, state);
+  ImGui::SetItemTooltip(
+      "To the next trace start, or the end of another trace: past the rest of this one "
+      "(Ctrl+F10)");
   ImGui::SameLine();
   if (ImGui::Button("Next stitch >>")) moved |= RunToNextStitch(timeline, state);
+  ImGui::SetItemTooltip("The next phase of a stitch (recff_stitch)");
   ImGui::SameLine();
   if (ImGui::Button("Next abort >>")) moved |= RunToNextAbort(timeline, state);
+  ImGui::SetItemTooltip("The next trace abort");
   ImGui::SameLine();
   if (ImGui::Button("End >|")) moved |= MoveTo(state, empty ? 0 : timeline.events.size() - 1);
   ImGui::SameLine();

@@ -1,7 +1,9 @@
 // The text of each pane, from the same view models the panes draw.
 #include <cstdio>
 
+#include "disassembler.h"
 #include "panes.h"
+#include "trace_graph.h"
 #include "view_model.h"
 
 namespace ljp::ui {
@@ -9,13 +11,50 @@ namespace {
 
 std::string SourceText(const Timeline& t, const ViewState& s) {
   const int current = SourceLineAt(t, s.cursor);
+  const SourceError error = SourceErrorOf(t);
   std::string out;
   int n = 0;
   for (const std::string& line : SourceLines(t)) {
     ++n;
     char head[32];
     std::snprintf(head, sizeof(head), "%s%4d  ", n == current ? "> " : "  ", n);
-    out += head + line + "\n";
+    out += head + line + (n == error.line ? "   <- error: " + error.message : "") + "\n";
+  }
+  return out;
+}
+
+std::string BytecodeText(const Timeline& t, const ViewState& s) {
+  const BytecodeView v = BytecodeAt(t, s.cursor);
+  if (v.rows.empty()) return "no Lua bytecode recorded yet\n";
+  std::string out = "function at " + v.function + " (recorded bytecodes only)\n";
+  for (const BytecodeRow& r : v.rows) {
+    char head[32];
+    std::snprintf(head, sizeof(head), "%s%4d  ", r.current ? "> " : "  ", r.line);
+    out += head + r.text + "\n";
+  }
+  return out;
+}
+
+std::string MachineCodeText(const Timeline& t, const ViewState& s) {
+  const MachineCodeView v = MachineCodeAt(t, s.cursor);
+  std::string out = v.heading + "\n";
+  for (const std::string& line : v.lines) out += line + "\n";
+  return out;
+}
+
+std::string GraphText(const Timeline& t, const ViewState&) {
+  const TraceGraph g = BuildTraceGraph(t);
+  std::string out;
+  for (const TraceNode& n : g.nodes) {
+    out += "node trace " + std::to_string(n.trace) + " " + n.status + " at " + n.start +
+           " (layer " + std::to_string(n.layer) + ", column " + std::to_string(n.column) + ")\n";
+  }
+  for (const TraceEdge& e : g.edges) {
+    const char* kind = e.kind == TraceEdge::Kind::kSide     ? "side"
+                       : e.kind == TraceEdge::Kind::kStitch ? "stitch"
+                                                            : "link";
+    out += std::string("edge ") + kind + " " + std::to_string(g.nodes[e.from].trace) + " -> " +
+           std::to_string(g.nodes[e.to].trace) + " (" + e.label + ")\n";
   }
   return out;
 }
@@ -103,6 +142,12 @@ std::string DumpPaneText(const Timeline& timeline, const ViewState& state, std::
   if (pane == "traces") return TracesText(timeline, state);
   if (pane == "output") return OutputUpTo(timeline, state.cursor);
   if (pane == "events") return EventsText(timeline, state);
+  if (pane == "bytecode") return BytecodeText(timeline, state);
+  if (pane == "mcode") {
+    if (!HaveDisassembler()) return "machine code: Capstone not available in this build\n";
+    return MachineCodeText(timeline, state);
+  }
+  if (pane == "graph") return GraphText(timeline, state);
   return "";
 }
 

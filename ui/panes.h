@@ -18,11 +18,16 @@ void DrawStackPane(const Timeline& timeline, ViewState& state);
 void DrawTraceListPane(const Timeline& timeline, ViewState& state);
 void DrawOutputPane(const Timeline& timeline, ViewState& state);
 void DrawEventLogPane(const Timeline& timeline, ViewState& state);
+void DrawBytecodePane(const Timeline& timeline, ViewState& state);
+void DrawMachineCodePane(const Timeline& timeline, ViewState& state);
+void DrawTraceGraphPane(const Timeline& timeline, ViewState& state);
 
-// Step / Step back / Run to next stitch / Run to next abort / start / end, and
-// F10 / Shift+F10. Returns true when the cursor moved.
+// Step / Step back / Step over trace / Run to next stitch / Run to next abort /
+// start / end, and their keys. Returns true when the cursor moved.
 bool DrawControls(const Timeline& timeline, ViewState& state);
-// Keyboard shortcuts only (F10, Shift+F10), for hosts that draw their own buttons.
+// Keyboard shortcuts only, for hosts that draw their own buttons: F10 and F11
+// step (into the next recorded bytecode), Shift+F10 steps back, Ctrl+F10 steps
+// over the trace.
 bool HandleStepKeys(const Timeline& timeline, ViewState& state);
 
 // One run of a comparison: the stack at the stitch over the trace list, with
@@ -37,7 +42,8 @@ bool DrawFaultEditor(RunSettings& settings);
 void DrawPlayground(const Timeline& timeline, ViewState& state);
 
 // The text a pane shows at the state's cursor: "source", "recorder", "ir",
-// "stack", "traces", "output", "events". For tests; "" for an unknown pane.
+// "stack", "traces", "output", "events", "bytecode", "mcode", "graph". For
+// tests; "" for an unknown pane.
 std::string DumpPaneText(const Timeline& timeline, const ViewState& state, std::string_view pane);
 
 // Cursor moves shared by the buttons and keys; false when there is nowhere to go.
@@ -45,5 +51,6 @@ bool StepForward(const Timeline& timeline, ViewState& state);
 bool StepBack(const Timeline& timeline, ViewState& state);
 bool RunToNextStitch(const Timeline& timeline, ViewState& state);
 bool RunToNextAbort(const Timeline& timeline, ViewState& state);
+bool StepOverTrace(const Timeline& timeline, ViewState& state);
 
 }  // namespace ljp::ui

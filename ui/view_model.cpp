@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "disassembler.h"
 #include "explain.h"
 #include "jdump_format.h"
 
@@ -169,6 +170,23 @@ size_t ClampCursor(const Timeline& t, size_t cursor) {
   return std::min(cursor, t.events.size() - 1);
 }
 
+size_t NextTraceBoundary(const Timeline& t, size_t cursor) {
+  cursor = ClampCursor(t, cursor);
+  const auto* current = As<TraceStart>(t, FindBackward<TraceStart>(t, cursor));
+  const int trace = current ? current->trace : 0;
+  size_t own_end = kNone;
+  for (size_t i = cursor + 1; i < t.events.size(); ++i) {
+    if (As<TraceStart>(t, i)) return i;
+    const auto* stop = As<TraceStop>(t, i);
+    const auto* abort = As<TraceAbort>(t, i);
+    const int ended = stop ? stop->trace : (abort ? abort->trace : 0);
+    if (ended == 0) continue;
+    if (ended != trace) return i;
+    if (own_end == kNone) own_end = i;
+  }
+  return own_end;
+}
+
 // ---- Source ------------------------------------------------------------------
 
 int SourceLineAt(const Timeline& t, size_t cursor) {
@@ -184,6 +202,73 @@ std::vector<std::string> SourceLines(const Timeline& t) {
   std::istringstream in(t.source);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
+}
+
+namespace {
+
+// Whether a message's "PREFIX:LINE:" names the chunk: the same name, or Lua's
+// shortened "...tail" of it.
+bool NamesChunk(std::string_view prefix, std::string_view chunk) {
+  if (!chunk.empty() && (chunk[0] == '@' || chunk[0] == '=')) chunk.remove_prefix(1);
+  if (prefix == chunk) return true;
+  if (prefix.starts_with("...")) prefix.remove_prefix(3);
+  return !prefix.empty() && chunk.ends_with(prefix);
+}
+
+}  // namespace
+
+SourceError SourceErrorOf(const Timeline& t) {
+  SourceError e;
+  for (size_t i = 0; i < t.events.size(); ++i) {
+    const auto* err = As<RunError>(t, i);
+    if (!err) continue;
+    const std::string& m = err->message;
+    for (size_t colon = m.find(':'); colon != std::string::npos; colon = m.find(':', colon + 1)) {
+      size_t j = colon + 1;
+      while (j < m.size() && std::isdigit(static_cast<unsigned char>(m[j]))) ++j;
+      if (j == colon + 1 || j >= m.size() || m[j] != ':') continue;
+      if (!NamesChunk(std::string_view(m).substr(0, colon), t.chunkname)) continue;
+      e.line = std::stoi(m.substr(colon + 1, j - colon - 1));
+      e.message = m;
+      e.index = i;
+      return e;
+    }
+  }
+  return e;
+}
+
+// ---- Bytecode ----------------------------------------------------------------------
+
+BytecodeView BytecodeAt(const Timeline& t, size_t cursor) {
+  BytecodeView v;
+  const RecordStep* at = nullptr;
+  for (size_t i = LastRecordStepAt(t, cursor); i != kNone; i = PreviousRecordStep(t, i)) {
+    if (const auto* r = As<RecordStep>(t, i); r && r->fn.proto != 0) {
+      v.index = i;
+      at = r;
+      break;
+    }
+  }
+  if (!at) return v;
+  v.proto = at->fn.proto;
+  std::map<int, BytecodeRow> by_pc;
+  std::map<int, std::string> loc_by_pc;
+  for (size_t i = 0; i <= v.index; ++i) {
+    const auto* r = As<RecordStep>(t, i);
+    if (!r || r->fn.proto != v.proto) continue;
+    BytecodeRow& row = by_pc[r->fn.pc];
+    row.pc = r->fn.pc;
+    row.line = r->fn.line;
+    row.text = StripNewline(r->bc);
+    ++row.seen;
+    loc_by_pc[r->fn.pc] = r->fn.loc;
+  }
+  for (auto& [pc, row] : by_pc) {
+    row.current = pc == at->fn.pc;
+    v.rows.push_back(std::move(row));
+  }
+  v.function = loc_by_pc.begin()->second;
+  return v;
 }
 
 // ---- Recorder step -------------------------------------------------------------
@@ -280,6 +365,42 @@ IrView IrAtCursor(const Timeline& t, size_t cursor) {
                 (last_step >= 0 ? ", after step " + std::to_string(last_step) : "") + ")";
   }
   v.lines = ListingLines(listing, SnapshotsOf(t, v.start_index, last, v.trace), added);
+  return v;
+}
+
+// ---- Machine code ------------------------------------------------------------------
+
+MachineCodeView MachineCodeAt(const Timeline& t, size_t cursor) {
+  MachineCodeView v;
+  cursor = ClampCursor(t, cursor);
+  const size_t start_index = FindBackward<TraceStart>(t, cursor);
+  const auto* start = As<TraceStart>(t, start_index);
+  if (!start) {
+    v.heading = "Machine code: no trace yet";
+    return v;
+  }
+  v.trace = start->trace;
+  const std::string name = "Machine code of trace " + std::to_string(v.trace);
+  for (size_t i = start_index + 1; i < t.events.size(); ++i) {
+    if (const auto* a = As<TraceAbort>(t, i); a && a->trace == v.trace) {
+      v.heading = name + ": none, the trace aborted";
+      return v;
+    }
+    const auto* stop = As<TraceStop>(t, i);
+    if (!stop || stop->trace != v.trace) continue;
+    v.stop_index = i;
+    if (stop->mcode.empty()) {
+      v.heading = name + ": not in the timeline (" + std::to_string(stop->mcode_size) +
+                  " bytes; the engine did not send them)";
+      return v;
+    }
+    v.heading = name + Format(" (%d bytes at 0x%llx, %s%s)", stop->mcode_size,
+                              static_cast<unsigned long long>(stop->mcode_addr), stop->arch.c_str(),
+                              i > cursor ? ", assembled at its stop" : "");
+    v.lines = Disassemble(stop->mcode, stop->mcode_addr, stop->arch);
+    return v;
+  }
+  v.heading = name + ": not assembled (the trace never stopped)";
   return v;
 }
 

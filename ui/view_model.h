@@ -22,6 +22,10 @@ size_t NextStitch(const Timeline& t, size_t cursor);          // StitchStep afte
 size_t NextAbort(const Timeline& t, size_t cursor);           // TraceAbort after
 size_t FirstStitch(const Timeline& t, StitchStep::Phase phase);
 size_t ClampCursor(const Timeline& t, size_t cursor);
+// "Step over trace": the next trace_start after the cursor, or a trace_stop /
+// trace_abort of another trace than the one at the cursor; else the end of the
+// trace at the cursor, if it lies ahead.
+size_t NextTraceBoundary(const Timeline& t, size_t cursor);
 
 // ---- Source ------------------------------------------------------------------
 
@@ -29,6 +33,36 @@ size_t ClampCursor(const Timeline& t, size_t cursor);
 // at/before the cursor that has one (builtins have none). 0 if none.
 int SourceLineAt(const Timeline& t, size_t cursor);
 std::vector<std::string> SourceLines(const Timeline& t);
+
+// Where the program failed, when its `error` event says "CHUNK:LINE: message"
+// for this timeline's chunk. line 0 when it failed elsewhere or not at all.
+struct SourceError {
+  int line = 0;
+  std::string message;   // the whole message
+  size_t index = kNone;  // the error event
+};
+SourceError SourceErrorOf(const Timeline& t);
+
+// ---- Bytecode ------------------------------------------------------------------
+
+// The timeline carries only the bytecode lines the recorder recorded, so this
+// lists those of the function at the cursor seen so far, by pc.
+struct BytecodeRow {
+  int pc = 0;
+  int line = 0;      // source line (0: none)
+  std::string text;  // the -jdump line, no newline
+  int seen = 0;      // how often it was recorded up to the cursor
+  bool current = false;
+};
+
+struct BytecodeView {
+  size_t index = kNone;  // the RecordStep giving the function (the last Lua one)
+  uint64_t proto = 0;
+  std::string function;  // where its lowest recorded pc lies ("file.lua:4")
+  std::vector<BytecodeRow> rows;
+};
+
+BytecodeView BytecodeAt(const Timeline& t, size_t cursor);
 
 // ---- Recorder step -----------------------------------------------------------
 
@@ -69,6 +103,18 @@ struct IrView {
 // The IR of the trace being recorded at the cursor: the TraceStart plus every
 // RecordDone up to the cursor, or the final IR once the trace stopped.
 IrView IrAtCursor(const Timeline& t, size_t cursor);
+
+// ---- Machine code ------------------------------------------------------------
+
+// The machine code of the trace at the cursor, disassembled (Capstone builds).
+struct MachineCodeView {
+  int trace = 0;
+  size_t stop_index = kNone;  // its trace_stop (may lie after the cursor)
+  std::string heading;
+  std::vector<std::string> lines;  // empty when there is none; heading says why
+};
+
+MachineCodeView MachineCodeAt(const Timeline& t, size_t cursor);
 
 // ---- Lua stack ---------------------------------------------------------------
 

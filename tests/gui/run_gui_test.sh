@@ -4,6 +4,8 @@
 # is up, and check the stack pane's text and that the screenshot is not blank.
 # Then run the IR-constant case in the unprotected mode, where the engine trips
 # LuaJIT's assertion: the window must report "engine stopped" and exit 0.
+# Last, the machine code pane of the stitch chain must show x86-64 instructions
+# (when the build has Capstone).
 # Usage: run_gui_test.sh LJPLAY EXAMPLES_DIR OUT_DIR
 set -eu
 ljplay=$1 examples=$2 out=$3
@@ -11,7 +13,8 @@ mkdir -p "$out"
 shot="$out/gui_stack.png" dump="$out/gui_stack.txt"
 broken_shot="$out/gui_engine_stopped.png" broken_dump="$out/gui_engine_stopped.txt"
 broken_err="$out/gui_engine_stopped.err"
-rm -f "$shot" "$dump" "$broken_shot" "$broken_dump" "$broken_err"
+mcode_dump="$out/gui_mcode.txt"
+rm -f "$shot" "$dump" "$broken_shot" "$broken_dump" "$broken_err" "$mcode_dump"
 for tool in xvfb-run import convert; do
   command -v "$tool" >/dev/null || { echo "missing $tool (scripts/install-deps.sh)"; exit 1; }
 done
@@ -41,6 +44,12 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   import -window root "$4" || echo "import failed"
   wait $app
 ' _ "$examples" "$ljplay" "$broken_dump" "$broken_shot" "$broken_err" || broken_status=$?
+
+mcode_status=0
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  cd "$1"
+  "$2" gui stitch_chain.lua --dump-pane mcode --screenshot-after 1 >"$3"
+' _ "$examples" "$ljplay" "$mcode_dump" || mcode_status=$?
 
 status=0
 if grep -q "lj_cont_stitch" "$dump"; then
@@ -72,5 +81,14 @@ if [ -s "$broken_shot" ] && [ "$(convert "$broken_shot" -format %k info:)" -gt 2
   echo "ok: screenshot of the stopped engine ($broken_shot)"
 else
   echo "FAIL: no screenshot of the stopped engine"; status=1
+fi
+if grep -q "Capstone not available" "$mcode_dump"; then
+  echo "skip: this build has no Capstone (the machine code pane says so)"
+elif [ "$mcode_status" -eq 0 ] &&
+  grep -Eq "  (mov|movsd|lea|cmp|test|jmp|jne|je|add|sub|call|ucomisd)( |$)" "$mcode_dump"; then
+  echo "ok: the machine code pane shows x86-64 instructions of stitch_chain.lua"
+else
+  echo "FAIL: no x86-64 instruction in the machine code pane (exit $mcode_status):"
+  head -20 "$mcode_dump"; status=1
 fi
 exit $status
