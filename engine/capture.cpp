@@ -447,9 +447,34 @@ void Capture::OnTraceStart(lua_State* L) {
   if (!ir.empty()) emit_(RecordDone{trace_, -1, std::move(ir), r.nins, r.nk});
 }
 
+// Sends a function's whole bytecode the first time a step records in it (again
+// if the address now holds another function).
+void Capture::ListProtoOnce(const void* proto) {
+  ljo_Func fn;
+  int sizebc = 0, numparams = 0, framesize = 0;
+  ljo_proto_info(proto, &fn, &sizebc, &numparams, &framesize);
+  const std::string key = LuaLoc(fn) + "#" + std::to_string(sizebc);
+  auto it = listed_protos_.find(proto);
+  if (it != listed_protos_.end() && it->second == key) return;
+  listed_protos_[proto] = key;
+  ProtoListing listing;
+  listing.proto = reinterpret_cast<uint64_t>(proto);
+  listing.loc = LuaLoc(fn);
+  for (int pc = 0; pc < sizebc; ++pc) {
+    uint32_t ins = 0;
+    int mode = 0, line = 0;
+    if (!ljo_proto_bc(proto, pc, &ins, &mode, &line)) break;
+    std::string text = BytecodeText(proto, pc, "  ");
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    listing.lines.push_back({pc, line, std::move(text)});
+  }
+  emit_(std::move(listing));
+}
+
 void Capture::OnRecord(lua_State* L) {
   ljo_Recorder r;
   ljo_recorder(L, &r);
+  if (r.fn.kind == 1) ListProtoOnce(r.fn.proto);
   RecordStep step;
   step.trace = r.traceno;
   step.step = step_;

@@ -40,6 +40,7 @@ class Capture {
   std::string BytecodeText(const void* proto, int pc, const std::string& prefix) const;
   std::string FormatTraceError(lua_State* L, int* code, FuncRef* where) const;
   StackView ReadStack(lua_State* L) const;
+  void ListProtoOnce(const void* proto);
   SlotMap ReadSlots(lua_State* L) const;
 
   const VmDef& vmdef_;
@@ -53,6 +54,7 @@ class Capture {
   FuncRef start_;
   int parent_ = 0, exitno_ = 0, stitch_from_ = 0;
   std::string stitch_error_;
+  std::unordered_map<const void*, std::string> listed_protos_;  // proto -> its location
 };
 
 }  // namespace ljp

@@ -95,6 +95,7 @@ std::string ExtraLine(const RunEnd& e) {
 std::string ExtraLine(const RecordDone&) { return ""; }
 std::string ExtraLine(const SnapshotAdded&) { return ""; }
 std::string ExtraLine(const HotCounter&) { return ""; }
+std::string ExtraLine(const ProtoListing&) { return ""; }
 
 }  // namespace
 

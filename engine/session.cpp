@@ -140,6 +140,8 @@ size_t EstimateSize(const EventBody& body) {
                   b.slots.slots.size() * 4;
         } else if constexpr (std::is_same_v<T, Output>) {
           size += b.text.size();
+        } else if constexpr (std::is_same_v<T, ProtoListing>) {
+          for (const ProtoListing::Line& l : b.lines) size += sizeof(l) + l.text.size();
         }
       },
       body);
@@ -430,7 +432,8 @@ Timeline Session::Run(std::string_view source, const std::string& chunkname, Tim
     // Output can only appear between recorder events, not inside a bytecode.
     if (!std::holds_alternative<RecordStep>(body) && !std::holds_alternative<RecordDone>(body) &&
         !std::holds_alternative<SnapshotAdded>(body) &&
-        !std::holds_alternative<FaultInjected>(body)) {
+        !std::holds_alternative<FaultInjected>(body) &&
+        !std::holds_alternative<ProtoListing>(body)) {
       drain();
     }
     const bool is_assert = std::holds_alternative<AssertFailure>(body);

@@ -193,6 +193,19 @@ struct Truncated {
   uint64_t cap_bytes = 0;
 };
 
+// The whole bytecode of a Lua function, sent before the first recorded step in
+// it, so viewers can list the function around the pc being recorded.
+struct ProtoListing {
+  uint64_t proto = 0;  // FuncRef::proto of the steps in this function
+  std::string loc;     // "file.lua:12" (its first line)
+  struct Line {
+    int pc = 0;
+    int line = 0;
+    std::string text;  // as jit.bc lists it, without newline
+  };
+  std::vector<Line> lines;
+};
+
 // A fault of the run's fault plan fired (an out-of-memory error follows).
 struct FaultInjected {
   std::string fault;                    // "ir-grow=canon", "alloc=3", ...
@@ -206,9 +219,10 @@ struct RunEnd {
   std::string message;
 };
 
-using EventBody = std::variant<TraceStart, RecordStep, RecordDone, SnapshotAdded, StitchStep,
-                               TraceStop, TraceAbort, HotCounter, Penalty, AssertFailure, Output,
-                               RunError, BudgetExceeded, Truncated, FaultInjected, RunEnd>;
+using EventBody =
+    std::variant<TraceStart, RecordStep, RecordDone, SnapshotAdded, StitchStep, TraceStop,
+                 TraceAbort, HotCounter, Penalty, AssertFailure, Output, RunError, BudgetExceeded,
+                 Truncated, FaultInjected, ProtoListing, RunEnd>;
 
 struct Event {
   uint64_t seq = 0;

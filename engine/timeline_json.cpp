@@ -95,6 +95,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Output, text)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunError, kind, message, traceback)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BudgetExceeded, budget, limit, message)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Truncated, cap_bytes)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProtoListing::Line, pc, line, text)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProtoListing, proto, loc, lines)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FaultInjected, fault, allocation, old_size,
                                                 new_size)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunEnd, status, exit_code, message)
@@ -105,7 +107,7 @@ namespace {
 constexpr std::array<const char*, std::variant_size_v<EventBody>> kEventNames = {
     "trace_start", "record",    "record_done", "snapshot", "stitch", "trace_stop",
     "trace_abort", "hot",       "penalty",     "assert",   "output", "error",
-    "budget",      "truncated", "fault",       "end"};
+    "budget",      "truncated", "fault",       "proto",    "end"};
 
 template <size_t I = 0>
 bool ParseBody(const std::string& type, const json& j, EventBody& body) {

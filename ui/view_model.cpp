@@ -263,11 +263,30 @@ BytecodeView BytecodeAt(const Timeline& t, size_t cursor) {
     ++row.seen;
     loc_by_pc[r->fn.pc] = r->fn.loc;
   }
+  v.function = loc_by_pc.begin()->second;
+  // The whole function, when the engine sent its listing (the latest one for
+  // this address up to the step); recorded counts come from the steps.
+  const ProtoListing* listing = nullptr;
+  for (size_t i = 0; i <= v.index && i < t.events.size(); ++i) {
+    if (const auto* p = As<ProtoListing>(t, i); p && p->proto == v.proto) listing = p;
+  }
+  if (listing) {
+    for (const ProtoListing::Line& l : listing->lines) {
+      auto rec = by_pc.find(l.pc);
+      BytecodeRow row;
+      row.pc = l.pc;
+      row.line = l.line;
+      row.text = l.text;
+      row.seen = rec == by_pc.end() ? 0 : rec->second.seen;
+      row.current = l.pc == at->fn.pc;
+      v.rows.push_back(std::move(row));
+    }
+    return v;
+  }
   for (auto& [pc, row] : by_pc) {
     row.current = pc == at->fn.pc;
     v.rows.push_back(std::move(row));
   }
-  v.function = loc_by_pc.begin()->second;
   return v;
 }
 
