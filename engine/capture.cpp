@@ -385,6 +385,21 @@ StackView Capture::ReadStack(lua_State* L) const {
     }
     view.values.push_back(std::move(s));
   }
+  // Frame links hold a PC or a frame size, not Lua values: name them. With
+  // 64-bit GC refs (x64, arm64: LJ_FR2) a continuation frame also keeps the
+  // continuation's pc two slots below and the lj_cont_* routine three below.
+  const bool fr2 = vmdef_.arch == "x64" || vmdef_.arch == "arm64";
+  auto label = [&](int slot, std::string text) {
+    if (slot >= 0 && slot < static_cast<int>(view.values.size()))
+      view.values[slot] = std::move(text);
+  };
+  for (const StackFrame& f : view.frames) {
+    label(f.slot, "<" + f.type + " frame link>");
+    if (fr2 && f.type == "cont") {
+      label(f.slot - 2, "<continuation pc>");
+      label(f.slot - 3, "<lj_cont_" + f.cont + ">");
+    }
+  }
   return view;
 }
 
