@@ -71,24 +71,6 @@ FuncRef ToFuncRef(const ljo_Func& f, const VmDef& vm) {
   return r;
 }
 
-std::string EscapeControl(const char* s, size_t len) {
-  std::string out;
-  for (size_t i = 0; i < len; ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '\n')
-      out += "\\n";
-    else if (c == '\r')
-      out += "\\r";
-    else if (c == '\t')
-      out += "\\t";
-    else if (c < 32 || c == 127)
-      out += Format("\\%03d", c);
-    else
-      out += static_cast<char>(c);
-  }
-  return out;
-}
-
 IrIns ToIrIns(int ref, const ljo_IR& ir, const VmDef& vm) {
   IrIns out;
   out.ref = ref;
@@ -258,7 +240,7 @@ std::string Capture::BytecodeText(const void* proto, int pc, const std::string& 
   bool has_kc = false;
   ljo_IR k;
   if (mc == 10 * 128 && ljo_proto_k(proto, -d - 1, &k) && k.kkind == 2) {  // BCMstr
-    const std::string esc = EscapeControl(k.str, k.len);
+    const std::string esc = EscapeControl(std::string_view(k.str, k.len));
     kc = k.len > 40 ? "\"" + esc.substr(0, 40) + "\"~" : "\"" + esc + "\"";
     has_kc = true;
   } else if (mc == 9 * 128 && ljo_proto_k(proto, d, &k)) {  // BCMnum
@@ -362,7 +344,8 @@ StackView Capture::ReadStack(lua_State* L) const {
         s = LuaNumber(v.num);
         break;
       case LUA_TSTRING:
-        s = "\"" + EscapeControl(v.str, std::min<size_t>(v.len, 24)) + (v.len > 24 ? "\"~" : "\"");
+        s = "\"" + EscapeControl(std::string_view(v.str, std::min<size_t>(v.len, 24))) +
+            (v.len > 24 ? "\"~" : "\"");
         break;
       case LUA_TTABLE:
         s = Format("table: %p", reinterpret_cast<void*>(v.ptr));

@@ -24,24 +24,6 @@ std::string Format(const char* fmt, ...) {
   return std::string(buf, n < 0 ? 0 : std::min<size_t>(n, sizeof(buf) - 1));
 }
 
-// Escapes control characters as jit.dump's ctlsub does.
-std::string EscapeControl(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c == '\n')
-      out += "\\n";
-    else if (c == '\r')
-      out += "\\r";
-    else if (c == '\t')
-      out += "\\t";
-    else if (c < 32 || c == 127)
-      out += Format("\\%03d", c);
-    else
-      out += static_cast<char>(c);
-  }
-  return out;
-}
-
 std::string PadRight(std::string s, size_t width) {
   if (s.size() < width) s.append(width - s.size(), ' ');
   return s;
@@ -120,6 +102,23 @@ std::string HexFloat(double v) {
 }
 
 }  // namespace
+
+std::string EscapeControl(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c < 32 || c == 127)
+      out += Format("\\%03d", c);
+    else
+      out += static_cast<char>(c);
+  }
+  return out;
+}
 
 const char* IrTypeName(int type) {
   const int t = type & 31;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "timeline.h"
@@ -41,6 +42,9 @@ class IrListing {
 
 // jit.dump's name for an IR type (3 characters).
 const char* IrTypeName(int type);
+
+// Control characters escaped as jit.dump and jit.bc do (\n, \r, \t, \ddd).
+std::string EscapeControl(std::string_view s);
 
 // Lua's tostring() for a number ("%.14g", inf, nan).
 std::string LuaNumber(double n);
