@@ -2,10 +2,20 @@
 # bench/run.sh: run the benchmark programs in bench/programs/ with several Lua engines in one
 # run and print a table of times and of ratios against the references measured in the same run.
 #
-#   bench/run.sh [--quick] [PROGRAM...]
+#   bench/run.sh [--quick] [--cvm] [PROGRAM...]
 #
 #   --quick     small sizes and 1 repetition (a smoke test that finishes well under a minute)
+#   --cvm       the portable C VM's table instead (engines below)
 #   PROGRAM     run only these programs (names without .lua), e.g. `bench/run.sh nbody fannkuch`
+#
+# With --cvm, the engines are the C VM as the browser runs it and references:
+#   cvm-wasm      node $LJPLAY_NODE run FILE --jit off -- SIZE   (build/wasm: C VM in WebAssembly)
+#   ref-joff      $LUAJIT_REF -joff FILE SIZE                    (LuaJIT's x64 assembly interpreter)
+#   lua5.1, lua5.4                                               (Debian's, native x64)
+#   cvm-x86       qemu-i386 $LJPLAY_X86CVM run FILE --jit off -- SIZE  (build/portable: C VM, -m32)
+#   asm-x86       qemu-i386 $LUAJIT_REF_X86 -joff FILE SIZE      (LuaJIT's x86 assembly interpreter)
+# cvm-x86/asm-x86 compares the two interpreters like for like: same 32-bit ABI, same
+# emulator (this machine cannot run 32-bit code natively, so both are emulated).
 #
 # Engines, in this order:
 #   ljplay        $LJPLAY run FILE --jit on -- SIZE   (the playground build, JIT on)
@@ -42,10 +52,12 @@ printf ' %q' "$0" "$@"
 printf '\n'
 
 quick=0
+cvm=0
 only=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
+    --cvm) cvm=1 ;;
     -h|--help) sed -n '2,/^set -u/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run.sh: unknown option: $a" >&2; exit 2 ;;
     *) only+=("${a%.lua}") ;;
@@ -87,16 +99,26 @@ fi
 
 LJPLAY=${LJPLAY:-$root/build/native/native/ljplay}
 LUAJIT_REF=${LUAJIT_REF:-$root/build/native/luajit/luajit-ref}
-for b in "$LJPLAY" "$LUAJIT_REF"; do
+LJPLAY_NODE=${LJPLAY_NODE:-$root/build/wasm/wasm/ljplay-node.js}
+LJPLAY_X86CVM=${LJPLAY_X86CVM:-$root/build/portable/native/ljplay}
+LUAJIT_REF_X86=${LUAJIT_REF_X86:-$root/build/portable/luajit/luajit-ref}
+needed=("$LJPLAY" "$LUAJIT_REF")
+((cvm)) && needed=("$LUAJIT_REF" "$LJPLAY_X86CVM" "$LUAJIT_REF_X86")
+for b in "${needed[@]}"; do
   if [[ ! -x "$b" ]]; then
-    echo "run.sh: $b is missing or not executable (build the native preset, or set LJPLAY / LUAJIT_REF)" >&2
+    echo "run.sh: $b is missing or not executable (build the native/portable presets, or set LJPLAY / LUAJIT_REF / LJPLAY_X86CVM / LUAJIT_REF_X86)" >&2
     exit 2
   fi
 done
+if ((cvm)) && [[ ! -f "$LJPLAY_NODE" ]]; then
+  echo "run.sh: $LJPLAY_NODE is missing (build the wasm preset, or set LJPLAY_NODE)" >&2
+  exit 2
+fi
 
 # Engine table: name and whether it is available.
 engines=(ljplay luajit-ref ref-joff lua5.1 lua5.4)
 [[ -n "${LJP_BENCH_CVM:-}" ]] && engines+=(cvm)
+((cvm)) && engines=(cvm-wasm ref-joff lua5.1 lua5.4 cvm-x86 asm-x86)
 declare -A have
 for e in "${engines[@]}"; do have[$e]=1; done
 for e in lua5.1 lua5.4; do
@@ -115,6 +137,9 @@ run_engine() {
     ref-joff)   "$LUAJIT_REF" -joff "$file" "$size" ;;
     lua5.1)     lua5.1 "$file" "$size" ;;
     lua5.4)     lua5.4 "$file" "$size" ;;
+    cvm-wasm)   node --no-experimental-fetch "$LJPLAY_NODE" run "$file" --jit off -- "$size" ;;
+    cvm-x86)    qemu-i386 "$LJPLAY_X86CVM" run "$file" --jit off -- "$size" ;;
+    asm-x86)    qemu-i386 "$LUAJIT_REF_X86" -joff "$file" "$size" ;;
     cvm)
       if [[ "$LJP_BENCH_CVM" == *"{file}"* ]]; then
         local c=${LJP_BENCH_CVM//\{file\}/$(printf '%q' "$file")}
@@ -133,7 +158,13 @@ now_us() { local t=${EPOCHREALTIME}; echo $(( ${t%.*} * 1000000 + 10#${t#*.} ));
 
 echo "date:    $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sm)"
-echo "ljplay:      $LJPLAY ($("$LJPLAY" --version 2>&1 | sed -n 2p | cut -d' ' -f1-2))"
+if ((cvm)); then
+  echo "cvm-wasm:    $LJPLAY_NODE (node $(node --version))"
+  echo "cvm-x86:     $LJPLAY_X86CVM (qemu-i386)"
+  echo "asm-x86:     $LUAJIT_REF_X86 (qemu-i386)"
+else
+  echo "ljplay:      $LJPLAY ($("$LJPLAY" --version 2>&1 | sed -n 2p | cut -d' ' -f1-2))"
+fi
 echo "luajit-ref:  $LUAJIT_REF ($("$LUAJIT_REF" -v 2>&1 | cut -d' ' -f1-2))"
 for e in lua5.1 lua5.4; do
   ((have[$e])) && echo "$e:      $(command -v "$e") ($("$e" -v 2>&1 | cut -d' ' -f1-2))"
@@ -197,7 +228,7 @@ done
 
 # Tables. Ratios: numerator / denominator per program, geometric mean over programs that have
 # both numbers. Seconds also get a geometric mean row.
-awk -v engines="${engines[*]}" -v ratio_ok=1.03 -v quick="$quick" '
+awk -v engines="${engines[*]}" -v ratio_ok=1.03 -v quick="$quick" -v cvm="$cvm" '
 function cell(p, e) { return (p SUBSEP e) in t ? t[p, e] : "-" }
 function isnum(v) { return v ~ /^[0-9]+$/ }
 BEGIN { ne = split(engines, E, " ") }
@@ -208,6 +239,12 @@ BEGIN { ne = split(engines, E, " ") }
 END {
   # ratio columns: label, numerator, denominator
   nr = 0
+  if (cvm) {
+    R[++nr] = "wasm/joff";   N[nr] = "cvm-wasm"; D[nr] = "ref-joff"
+    R[++nr] = "wasm/lua5.1"; N[nr] = "cvm-wasm"; D[nr] = "lua5.1"
+    R[++nr] = "wasm/lua5.4"; N[nr] = "cvm-wasm"; D[nr] = "lua5.4"
+    R[++nr] = "cvm/asm-x86"; N[nr] = "cvm-x86";  D[nr] = "asm-x86"
+  } else {
   R[++nr] = "ljplay/ref";      N[nr] = "ljplay";   D[nr] = "luajit-ref"
   R[++nr] = "joff/ref";        N[nr] = "ref-joff"; D[nr] = "luajit-ref"
   R[++nr] = "lua5.1/ref";      N[nr] = "lua5.1";   D[nr] = "luajit-ref"
@@ -217,6 +254,7 @@ END {
   for (i = 1; i <= ne; i++) if (E[i] == "cvm") {
     R[++nr] = "cvm/joff"; N[nr] = "cvm"; D[nr] = "ref-joff"
     R[++nr] = "cvm/lua5.4"; N[nr] = "cvm"; D[nr] = "lua5.4"
+  }
   }
 
   print "Seconds (minimum wall time)"
@@ -236,7 +274,8 @@ END {
   for (i = 1; i <= ne; i++) if (cs[i]) printf " %11.3f", exp(ls[i] / cs[i]); else printf " %11s", "-"
   printf "\n\n"
 
-  print "Ratios (time of numerator engine / time of denominator engine, same run; ref = luajit-ref JIT on, joff = luajit-ref -joff)"
+  if (cvm) print "Ratios (time of numerator engine / time of denominator engine, same run; joff = LuaJIT x64 -joff, wasm = C VM under node, cvm/asm-x86 = both 32-bit under qemu-i386)"
+  else print "Ratios (time of numerator engine / time of denominator engine, same run; ref = luajit-ref JIT on, joff = luajit-ref -joff)"
   printf "%-16s", "program"
   for (j = 1; j <= nr; j++) printf " %11s", R[j]
   printf "\n"
@@ -247,7 +286,7 @@ END {
       a = cell(p, N[j]); b = cell(p, D[j])
       if (isnum(a) && isnum(b) && b > 0) {
         x = a / b
-        mark = (j == 1 && x > ratio_ok) ? "*" : " "
+        mark = (!cvm && j == 1 && x > ratio_ok) ? "*" : " "
         if (mark == "*") slow = slow " " p
         printf " %10.3f%s", x, mark
         lr[j] += log(x); cr[j]++
@@ -258,7 +297,10 @@ END {
   printf "%-16s", "geomean"
   for (j = 1; j <= nr; j++) if (cr[j]) printf " %10.3f ", exp(lr[j] / cr[j]); else printf " %11s", "-"
   printf "\n"
-  if (cr[1]) {
+  if (cvm) {
+    if (cr[4]) printf "\ncvm/asm-x86 goal: <= 1.80 (geomean %.3f:%s)\n", exp(lr[4] / cr[4]), (exp(lr[4] / cr[4]) <= 1.8 ? " ok" : " OVER THE GOAL")
+    if (cr[2]) printf "wasm/lua5.1 goal: < 1 (geomean %.3f:%s)\n", exp(lr[2] / cr[2]), (exp(lr[2] / cr[2]) < 1 ? " ok" : " OVER THE GOAL")
+  } else if (cr[1]) {
     g = exp(lr[1] / cr[1])
     printf "\nljplay/ref goal: <= %.2f per program. geomean %.3f:%s\n", ratio_ok, g, (g <= ratio_ok ? " ok" : " OVER THE GOAL")
     if (slow != "") printf "* over %.2f:%s\n", ratio_ok, slow

@@ -50,8 +50,18 @@ LJ_DATADEF char lj_vm_asm_begin[LJ_VMH__MAX];
 enum {
   CVM_START_CALL,	/* Call the function below base (vm_call_dispatch). */
   CVM_START_RESUME,	/* Return from a yield (vm_resume, after yield). */
-  CVM_START_UNWIND_FF	/* An error unwound to a pcall frame (vm_unwind_ff). */
+  CVM_START_UNWIND_FF,	/* An error unwound to a pcall frame (vm_unwind_ff). */
+  CVM_START_CONTINUE	/* Continue after a pause (CVM_PAUSED). */
 };
+
+/* cvm_execute() pauses every CVM_PAUSE_EDGES loop back-edges and function
+** entries: it returns CVM_PAUSED and is called again at once. WebAssembly
+** engines optimise a function in the background but cannot switch a running
+** invocation to the optimised code (V8 has no OSR for wasm), so without a
+** pause a long-running program would stay in baseline code all the way.
+*/
+#define CVM_PAUSED		-1
+#define CVM_PAUSE_EDGES		(1 << 14)
 
 /* longjmp() value for lj_vm_unwind_ff(); error codes are 1..5. */
 #define CVM_JMP_UNWIND_FF	0x100
@@ -107,6 +117,7 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
   TValue *rp = NULL;
   int32_t nres = 0;
   intptr_t fpc = 0;
+  int32_t edges = CVM_PAUSE_EDGES;  /* Until the next pause. */
 
   setgcref(g->cur_L, obj2gco(L));
   setvmstate(g, INTERP);
@@ -127,6 +138,11 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
     cf->multres = (uint32_t)nres + 1;
     if ((fpc & FRAME_TYPE) == FRAME_LUA) goto ret_lua;
     goto vm_return;
+  } else if (start == CVM_START_CONTINUE) {
+    base = L->base;
+    pc = cf->contpc;
+    kbase = mref(funcproto(frame_func(base-1))->k, TValue);
+    goto next;
   } else {
     /* vm_unwind_ff: pcall returns false and the error message. */
     base = L->base;
@@ -149,6 +165,10 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
 #define CURR_PROTO()	funcproto(frame_func(base-1))
 #define LOAD_KBASE()	(kbase = mref(CURR_PROTO()->k, TValue))
 #define BRANCH(i)	(pc += bc_j(i))
+/* A loop back-edge or function entry: pause now and then (CVM_PAUSED). */
+#define EDGE() \
+  do { if (LJ_UNLIKELY(--edges == 0)) { L->base = base; cf->contpc = pc; \
+			    return CVM_PAUSED; } } while (0)
 /* After a comparison: take the following JMP if cond holds. */
 #define COND_JMP(cond)	do { BCIns jmp_ = *pc++; if (cond) BRANCH(jmp_); } while (0)
 
@@ -797,6 +817,7 @@ dispatch:
 	copyTV(L, a+1, v);
 	(a-1)->u32.lo = idx + 1;
 	BRANCH(iterl);
+	EDGE();
 	NEXT();
       }
     }
@@ -807,6 +828,7 @@ dispatch:
 	copyTV(L, a+1, &n->val);
 	(a-1)->u32.lo = idx + 1 + t->asize;
 	BRANCH(iterl);
+	EDGE();
 	NEXT();
       }
     }
@@ -1023,8 +1045,10 @@ dispatch:
     lua_Number idx = numV(a) + numV(a+2), stop = numV(a+1);
     setnumV(a, idx);
     setnumV(a+3, idx);
-    if ((a+2)->u32.hi & 0x80000000u ? idx >= stop : idx <= stop)
+    if ((a+2)->u32.hi & 0x80000000u ? idx >= stop : idx <= stop) {
       BRANCH(ins);  /* Loop back. */
+      EDGE();
+    }
     NEXT();
   }
 
@@ -1037,6 +1061,7 @@ dispatch:
     if (!tvisnil(a)) {
       copyTV(L, a-1, a);
       BRANCH(ins);
+      EDGE();
     }
     NEXT();
   }
@@ -1045,6 +1070,7 @@ dispatch:
     if (hotloop(gg, pc)) goto vm_hotloop;
     /* fallthrough */
   case BC_ILOOP:
+    EDGE();
     NEXT();
 
   case BC_JMP:
@@ -1080,6 +1106,7 @@ dispatch:
     }
     for (; nargs < (int32_t)pt->numparams; nargs++)
       setnilV(base + nargs);  /* Clear missing parameters. */
+    EDGE();
     NEXT();
   }
 
@@ -1107,6 +1134,7 @@ dispatch:
     }
     base = nb;
     kbase = mref(pt->k, TValue);
+    EDGE();
     NEXT();
   }
 
@@ -1414,6 +1442,7 @@ vmeta_call: {
   }
 
 #undef NEXT
+#undef EDGE
 #undef REDISPATCH
 #undef SAVE_PC
 #undef PROTECT
@@ -1427,6 +1456,16 @@ vmeta_call: {
 
 /* -- VM entries and error unwinding -------------------------------------- */
 
+/* Run until the entry returns, continuing after every pause. */
+static int cvm_run(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
+		   int32_t ftype)
+{
+  int r = cvm_execute(L, cf, start, ra0, ftype);
+  while (r == CVM_PAUSED)
+    r = cvm_execute(L, cf, CVM_START_CONTINUE, NULL, 0);
+  return r;
+}
+
 /* Every entry sets up its C frame and runs the interpreter under setjmp():
 ** lj_vm_unwind_c() makes the entry return an error code, lj_vm_unwind_ff()
 ** makes it continue at the pcall frame the error was caught by. One setjmp()
@@ -1435,7 +1474,7 @@ vmeta_call: {
 static int cvm_caught(lua_State *L, CVMFrame *cf, int r)
 {
   if (r == CVM_JMP_UNWIND_FF)
-    return cvm_execute(L, cf, CVM_START_UNWIND_FF, NULL, 0);
+    return cvm_run(L, cf, CVM_START_UNWIND_FF, NULL, 0);
   setvmstate(G(L), C);  /* vm_unwind_c_eh */
   return r;
 }
@@ -1460,7 +1499,7 @@ void lj_vm_call(lua_State *L, TValue *base, int nres1)
   L->cframe = &cf;
   r = setjmp(cf.jb);
   if (r == 0)
-    (void)cvm_execute(L, &cf, CVM_START_CALL, base, FRAME_C);
+    (void)cvm_run(L, &cf, CVM_START_CALL, base, FRAME_C);
   else
     (void)cvm_caught(L, &cf, r);
 }
@@ -1476,7 +1515,7 @@ int lj_vm_pcall(lua_State *L, TValue *base, int nres1, ptrdiff_t ef)
   L->cframe = &cf;
   r = setjmp(cf.jb);
   if (r == 0)
-    return cvm_execute(L, &cf, CVM_START_CALL, base, FRAME_CP);
+    return cvm_run(L, &cf, CVM_START_CALL, base, FRAME_CP);
   return cvm_caught(L, &cf, r);
 }
 
@@ -1497,7 +1536,7 @@ int lj_vm_cpcall(lua_State *L, lua_CFunction func, void *ud,
       L->cframe = cf.prev;
       return 0;
     }
-    return cvm_execute(L, &cf, CVM_START_CALL, base, FRAME_CP);
+    return cvm_run(L, &cf, CVM_START_CALL, base, FRAME_CP);
   }
   return cvm_caught(L, &cf, r);
 }
@@ -1514,9 +1553,9 @@ int lj_vm_resume(lua_State *L, TValue *base, int nres1, ptrdiff_t ef)
   r = setjmp(cf.jb);
   if (r == 0) {
     if (L->status == LUA_OK)  /* Initial resume (like a call). */
-      return cvm_execute(L, &cf, CVM_START_CALL, base, FRAME_CP);
+      return cvm_run(L, &cf, CVM_START_CALL, base, FRAME_CP);
     L->status = LUA_OK;  /* Resume after yield (like a return). */
-    return cvm_execute(L, &cf, CVM_START_RESUME, base, 0);
+    return cvm_run(L, &cf, CVM_START_RESUME, base, 0);
   }
   return cvm_caught(L, &cf, r);
 }

@@ -26,6 +26,7 @@ typedef struct CVMFrame {
   int32_t nres;		/* CFRAME_OFS_NRES: wanted results, or -top. */
   int32_t errf;		/* CFRAME_OFS_ERRF: error function slot. */
   /* Private to the C VM. */
+  const BCIns *contpc;	/* Where cvm_execute() continues after a pause. */
   jmp_buf jb;		/* Error unwinding (lj_vm_unwind_c/_ff). */
 } CVMFrame;
 
