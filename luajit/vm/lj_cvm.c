@@ -84,6 +84,16 @@ static LJ_AINLINE int hotcount_dec(GG_State *gg, const BCIns *pc, HotCount d)
   *hc = (HotCount)(old - d);
   return old < d;
 }
+/* lj_tab_getstr(), inlined: the assembly VM looks up string keys in place. */
+static LJ_AINLINE TValue *cvm_getstr(GCtab *t, GCstr *key)
+{
+  Node *n = hashstr(t, key);
+  do {
+    if (tvisstr(&n->key) && strV(&n->key) == key) return &n->val;
+  } while ((n = nextnode(n)));
+  return NULL;
+}
+
 #if LJ_HASJIT
 #define hotloop(gg, pc)	hotcount_dec((gg), (pc), HOTCOUNT_LOOP)
 #define hotcall(gg, pc)	hotcount_dec((gg), (pc), HOTCOUNT_CALL)
@@ -483,7 +493,7 @@ dispatch:
   case BC_GGET: {  /* Like TGETS on fn->l.env. */
     GCtab *env = tabref(frame_func(base-1)->l.env);
     GCstr *key = KGC(bc_d(ins), GCstr);
-    cTValue *v = lj_tab_getstr(env, key);
+    cTValue *v = cvm_getstr(env, key);
     if (v && !tvisnil(v)) {
       copyTV(L, base + bc_a(ins), v);
       NEXT();
@@ -508,7 +518,7 @@ dispatch:
   case BC_GSET: {  /* Like TSETS on fn->l.env. */
     GCtab *env = tabref(frame_func(base-1)->l.env);
     GCstr *key = KGC(bc_d(ins), GCstr);
-    TValue *v = (TValue *)lj_tab_getstr(env, key);
+    TValue *v = cvm_getstr(env, key);
     env->nomm = 0;  /* Clear metamethod cache. */
     if (v) {
       if (tvisnil(v)) {
@@ -541,7 +551,7 @@ dispatch:
     if (tvistab(b)) {
       GCtab *env = tabV(b);
       GCstr *key = KGC(bc_c(ins), GCstr);
-      cTValue *v = lj_tab_getstr(env, key);
+      cTValue *v = cvm_getstr(env, key);
       if (v && !tvisnil(v)) {
 	copyTV(L, base + bc_a(ins), v);
 	NEXT();
@@ -575,7 +585,7 @@ dispatch:
 	int32_t i = (int32_t)n;
 	if ((lua_Number)i == n && (uint32_t)i < t->asize) v = arrayslot(t, i);
       } else if (tvisstr(k)) {
-	v = lj_tab_getstr(t, strV(k));
+	v = cvm_getstr(t, strV(k));
 	if (!v) v = niltv(L);
       }
       if (v) {
@@ -626,7 +636,7 @@ dispatch:
     if (tvistab(b)) {
       GCtab *t = tabV(b);
       GCstr *key = KGC(bc_c(ins), GCstr);
-      TValue *v = (TValue *)lj_tab_getstr(t, key);
+      TValue *v = cvm_getstr(t, key);
       t->nomm = 0;  /* Clear metamethod cache. */
       if (v) {
 	if (tvisnil(v)) {
@@ -675,7 +685,7 @@ dispatch:
 	}
       } else if (tvisstr(k) && h == BC_TSETV) {
 	GCstr *key = strV(k);
-	TValue *v = (TValue *)lj_tab_getstr(t, key);
+	TValue *v = cvm_getstr(t, key);
 	t->nomm = 0;  /* Clear metamethod cache. */
 	if (v) {
 	  if (tvisnil(v)) {
