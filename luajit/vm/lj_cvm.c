@@ -152,7 +152,9 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
     base = L->base;
     pc = cf->contpc;
     kbase = mref(funcproto(frame_func(base-1))->k, TValue);
-    goto next;
+    ins = *pc++;
+    h = HANDLER(disp[bc_op(ins)]);
+    goto dispatch;
   } else {
     /* vm_unwind_ff: pcall returns false and the error message. */
     base = L->base;
@@ -163,8 +165,11 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
     goto vm_returnc;
   }
 
-/* Fetch and dispatch the next instruction. */
-#define NEXT()		goto next
+/* Fetch and dispatch the next instruction. Every path goes back to the one
+** loop header, dispatch: a second header would make the loop irreducible,
+** which WebAssembly compilers handle with an extra dispatch per jump. */
+#define NEXT()		do { ins = *pc++; h = HANDLER(disp[bc_op(ins)]); \
+			     goto dispatch; } while (0)
 /* Re-dispatch the current instruction without hooks or recording. */
 #define REDISPATCH()	do { ins = pc[-1]; h = STATIC_HANDLER(disp, bc_op(ins)); \
 			     goto dispatch; } while (0)
@@ -182,9 +187,6 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
 /* After a comparison: take the following JMP if cond holds. */
 #define COND_JMP(cond)	do { BCIns jmp_ = *pc++; if (cond) BRANCH(jmp_); } while (0)
 
-next:
-  ins = *pc++;
-  h = HANDLER(disp[bc_op(ins)]);
 dispatch:
   switch (h) {
 
