@@ -6,9 +6,11 @@ cd "$(dirname "$0")"
 
 ./scripts/install-deps.sh
 
-# Release build with the full JIT, the assertion + sanitizer build, then the
-# ARM64 build (cross-compiled; its tests run under qemu-aarch64).
-for preset in native native-debug native-arm64; do
+# Release build with the full JIT, the assertion + sanitizer build, the ARM64
+# build (cross-compiled; its tests run under qemu-aarch64), the portable C VM
+# (32-bit x86, compared with LuaJIT's x86 VM; its tests run under qemu-i386),
+# then the same C VM as WebAssembly (Emscripten; its tests run under node).
+for preset in native native-debug native-arm64 portable wasm; do
   echo "=== $preset: configure and build"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset"

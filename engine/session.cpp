@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "capture.h"
+#include "fd_redirect.h"
 #include "jit_modules.h"
 #include "lua.hpp"
 
@@ -79,14 +80,14 @@ class OutputCapture {
     std::fflush(stdout);
     file_ = std::tmpfile();
     if (!file_) return;
-    saved_ = dup(STDOUT_FILENO);
-    dup2(fileno(file_), STDOUT_FILENO);
+    saved_ = DupFd(STDOUT_FILENO);
+    RedirectFd(fileno(file_), STDOUT_FILENO);
   }
   ~OutputCapture() {
     if (saved_ < 0) return;
     std::fflush(stdout);
-    dup2(saved_, STDOUT_FILENO);
-    close(saved_);
+    RedirectFd(saved_, STDOUT_FILENO);
+    CloseDupFd(saved_);
     std::fclose(file_);
   }
   OutputCapture(const OutputCapture&) = delete;

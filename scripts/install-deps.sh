@@ -3,12 +3,22 @@
 # Idempotent: packages already present are left alone.
 set -eu
 
+# 32-bit x86 (preset portable) comes from libc6-dev-i386 and the lib32 GCC
+# libraries, not gcc-multilib: Debian cannot install that beside the aarch64
+# cross compilers. WebAssembly (preset wasm): Debian's emscripten (3.1.6), which
+# brings node to run the tests. The browser tests (tests/web) drive Debian's
+# chromium (installed without its recommends; it removes nothing) with
+# playwright-core from npm, which the tests install into the build tree.
 packages="build-essential cmake ninja-build pkg-config dpkg-dev patch xz-utils ca-certificates
   libcli11-dev nlohmann-json3-dev libgtest-dev libglfw3-dev libgl-dev
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
-  xvfb xauth imagemagick libgl1-mesa-dri libcapstone-dev"
+  libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev emscripten
+  xvfb xauth imagemagick libgl1-mesa-dri libcapstone-dev chromium"
 
 missing=""
+# npm installs the browser tests' and the web benchmark's packages; a machine
+# with node from elsewhere usually has its npm, else Debian's.
+command -v npm >/dev/null 2>&1 || packages="$packages npm"
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done

@@ -1,0 +1,16 @@
+// File descriptor redirection, as OutputCapture (session.cpp) uses it to send
+// the program's stdout elsewhere: dup(), dup2() and close() on POSIX
+// (fd_redirect_posix.cpp). Emscripten's own dup() and dup2() cannot redirect
+// stdout, so the wasm build has its own implementation (wasm/fd_redirect.cpp).
+#pragma once
+
+namespace ljp {
+
+// A second descriptor for fd's open file (dup), or -1.
+int DupFd(int fd);
+// Makes descriptor `to` refer to from's open file (dup2); false on failure.
+bool RedirectFd(int from, int to);
+// Closes a descriptor made by DupFd.
+void CloseDupFd(int fd);
+
+}  // namespace ljp

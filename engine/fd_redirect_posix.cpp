@@ -1,0 +1,13 @@
+#include <unistd.h>
+
+#include "fd_redirect.h"
+
+namespace ljp {
+
+int DupFd(int fd) { return dup(fd); }
+
+bool RedirectFd(int from, int to) { return dup2(from, to) == to; }
+
+void CloseDupFd(int fd) { close(fd); }
+
+}  // namespace ljp

@@ -1,0 +1,186 @@
+// The engine in this process (wasm): RunInProcess, and isolated_run.h on top
+// of it. There are no processes, so the "engine process" is the Session run
+// right here, in the caller's process.
+//
+// What the engine process gives natively, and what is left of it here:
+// - The timeline is streamed as it is made (RunIsolated: to a file, then read
+//   back): the same.
+// - A LuaJIT assertion (the pre-fix stitch modes) ends the engine, not the
+//   caller. LuaJIT reports it to the recorder observer just before it would
+//   abort: the Session records AssertFailure and RunEnd "assert" and flushes
+//   its sink, and the sink stops the engine there by throwing a JavaScript
+//   exception that unwinds the wasm stack up to RunInProcess. The Lua state
+//   and the run's memory are abandoned, as a dead engine process would leave
+//   them; stdout, which the Session had redirected, is restored. (Not longjmp:
+//   with Emscripten 3.1.6 a C++ function with cleanups on the way swallows it.)
+// - A wall-time budget cannot stop a JIT-compiled loop from outside (no
+//   process to kill); the Session's own checks (instruction and wall-time
+//   budgets with the JIT off, memory) still apply. A crash ends the caller.
+#include "in_process_run.h"
+
+#include <emscripten.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+
+#include "fd_redirect.h"
+#include "isolated_run.h"
+#include "timeline_json.h"
+
+extern "C" {
+#include "luajit_observe.h"
+}
+
+// clang-format off
+// (EM_JS bodies are JavaScript.)
+// Calls fn(arg) (fn: a void (*)(void*)); returns 1 if ljp_stop_engine() ended
+// it, else 0. The wasm frames in between are abandoned; only the stack pointer
+// needs putting back.
+EM_JS(int, ljp_run_stoppable, (void* fn, void* arg), {
+  var sp = stackSave();
+  try {
+    getWasmTableEntry(fn)(arg);
+    return 0;
+  } catch (e) {
+    if (e !== 'ljplay: engine stopped') throw e;
+    stackRestore(sp);
+    return 1;
+  }
+});
+
+// A string, not a number: Emscripten's exception and setjmp trampolines
+// rethrow anything that is not a number, so nothing on the way can catch it.
+EM_JS(void, ljp_stop_engine, (), { throw 'ljplay: engine stopped'; });
+// clang-format on
+
+namespace ljp {
+namespace {
+
+// Streams the timeline into a file, as the engine process does (FileSink in
+// isolated_run.cpp).
+class FileSink : public TimelineSink {
+ public:
+  explicit FileSink(FILE* file) : file_(file) {}
+  void Header(const Timeline& timeline) override { Write(TimelineHeaderLine(timeline)); }
+  void Append(const Event& event) override { Write(EventLine(event)); }
+  void Flush() override { std::fflush(file_); }
+
+ private:
+  void Write(const std::string& line) {
+    std::fwrite(line.data(), 1, line.size(), file_);
+    std::fputc('\n', file_);
+  }
+  FILE* file_;
+};
+
+// Passes the timeline on; after a LuaJIT assertion it stops the engine.
+class StopAfterAssertion : public TimelineSink {
+ public:
+  explicit StopAfterAssertion(TimelineSink& sink) : sink_(sink) {}
+
+  void Header(const Timeline& timeline) override { sink_.Header(timeline); }
+  void Append(const Event& event) override {
+    if (const auto* end = std::get_if<RunEnd>(&event.body)) {
+      exit_code_ = end->exit_code;
+      asserted_ = end->status == "assert";
+    }
+    sink_.Append(event);
+  }
+  void Flush() override {
+    sink_.Flush();
+    // The Session flushes right after an assertion's RunEnd; LuaJIT aborts next.
+    if (asserted_) ljp_stop_engine();
+  }
+  int exit_code() const { return exit_code_; }
+
+ private:
+  TimelineSink& sink_;
+  int exit_code_ = 3;  // no RunEnd: the run did not end normally
+  bool asserted_ = false;
+};
+
+struct SessionRun {
+  const EngineRequest* request;
+  TimelineSink* sink;
+};
+
+void RunSession(void* arg) {
+  const auto* run = static_cast<const SessionRun*>(arg);
+  Session session(run->request->options);
+  session.Run(run->request->source, run->request->chunkname, run->sink);
+}
+
+std::string TempPath() {
+  std::string path = "/tmp/ljplay-timeline-XXXXXX";
+  const int fd = mkstemp(path.data());
+  if (fd < 0) return "";
+  close(fd);
+  return path;
+}
+
+}  // namespace
+
+int RunInProcess(const EngineRequest& request, TimelineSink& sink) {
+  StopAfterAssertion guarded(sink);
+  SessionRun run{&request, &guarded};
+  std::fflush(stdout);
+  const int stdout_fd = DupFd(STDOUT_FILENO);
+  if (ljp_run_stoppable(reinterpret_cast<void*>(&RunSession), &run)) {
+    // LuaJIT asserted: forget its state, put stdout back as it was.
+    ljo_set_observer(nullptr, nullptr);
+    std::fflush(stdout);
+    if (stdout_fd >= 0) RedirectFd(stdout_fd, STDOUT_FILENO);
+  }
+  if (stdout_fd >= 0) CloseDupFd(stdout_fd);
+  return guarded.exit_code();
+}
+
+std::string DefaultEnginePath() { return "(in-process)"; }
+
+int RunEngine(const std::string& timeline_path) {
+  std::string text;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), stdin)) > 0) text.append(buf, n);
+  Expected<EngineRequest> request = ParseEngineRequest(text);
+  if (!request) {
+    std::fprintf(stderr, "ljplay engine: %s\n", request.error().c_str());
+    return 3;
+  }
+  FILE* file = std::fopen(timeline_path.c_str(), "wb");
+  if (!file) {
+    std::fprintf(stderr, "ljplay engine: cannot write %s: %s\n", timeline_path.c_str(),
+                 std::strerror(errno));
+    return 3;
+  }
+  FileSink sink(file);
+  const int status = RunInProcess(request.value(), sink);
+  std::fclose(file);
+  return status;
+}
+
+Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& /*engine_path*/,
+                               const std::string& timeline_path,
+                               const std::atomic<bool>* /*cancel: nothing runs beside us*/) {
+  const std::string path = timeline_path.empty() ? TempPath() : timeline_path;
+  if (path.empty()) return Error{"cannot create a temporary timeline file"};
+  FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) return Error{"cannot write " + path + ": " + std::strerror(errno)};
+  FileSink sink(file);
+  RunInProcess(request, sink);
+  std::fclose(file);
+
+  // Read back, as the caller of an engine process does.
+  std::ifstream in(path, std::ios::binary);
+  Expected<Timeline> timeline = ReadTimeline(in);
+  in.close();
+  if (timeline_path.empty()) std::remove(path.c_str());
+  if (!timeline) return Error{"the engine left no readable timeline (" + timeline.error() + ")"};
+  return timeline;
+}
+
+}  // namespace ljp
