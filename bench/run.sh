@@ -9,7 +9,7 @@
 #   PROGRAM     run only these programs (names without .lua), e.g. `bench/run.sh nbody fannkuch`
 #
 # With --cvm, the engines are the C VM as the browser runs it and references:
-#   cvm-wasm      node $LJPLAY_NODE run FILE --jit off -- SIZE   (build/wasm: C VM in WebAssembly)
+#   cvm-wasm      node $LUAJIT_NODE -joff FILE SIZE              (build/wasm: C VM in WebAssembly)
 #   ref-joff      $LUAJIT_REF -joff FILE SIZE                    (LuaJIT's x64 assembly interpreter)
 #   lua5.1, lua5.4                                               (Debian's, native x64)
 #   cvm-x86       qemu-i386 $LJPLAY_X86CVM run FILE --jit off -- SIZE  (build/portable: C VM, -m32)
@@ -99,7 +99,7 @@ fi
 
 LJPLAY=${LJPLAY:-$root/build/native/native/ljplay}
 LUAJIT_REF=${LUAJIT_REF:-$root/build/native/luajit/luajit-ref}
-LJPLAY_NODE=${LJPLAY_NODE:-$root/build/wasm/wasm/ljplay-node.js}
+LUAJIT_NODE=${LUAJIT_NODE:-$root/build/wasm/wasm/luajit-node.js}
 LJPLAY_X86CVM=${LJPLAY_X86CVM:-$root/build/portable/native/ljplay}
 LUAJIT_REF_X86=${LUAJIT_REF_X86:-$root/build/portable/luajit/luajit-ref}
 needed=("$LJPLAY" "$LUAJIT_REF")
@@ -110,8 +110,8 @@ for b in "${needed[@]}"; do
     exit 2
   fi
 done
-if ((cvm)) && [[ ! -f "$LJPLAY_NODE" ]]; then
-  echo "run.sh: $LJPLAY_NODE is missing (build the wasm preset, or set LJPLAY_NODE)" >&2
+if ((cvm)) && [[ ! -f "$LUAJIT_NODE" ]]; then
+  echo "run.sh: $LUAJIT_NODE is missing (build the wasm preset, or set LUAJIT_NODE)" >&2
   exit 2
 fi
 
@@ -137,7 +137,7 @@ run_engine() {
     ref-joff)   "$LUAJIT_REF" -joff "$file" "$size" ;;
     lua5.1)     lua5.1 "$file" "$size" ;;
     lua5.4)     lua5.4 "$file" "$size" ;;
-    cvm-wasm)   node --no-experimental-fetch "$LJPLAY_NODE" run "$file" --jit off -- "$size" ;;
+    cvm-wasm)   node "$LUAJIT_NODE" -joff "$file" "$size" ;;
     cvm-x86)    qemu-i386 "$LJPLAY_X86CVM" run "$file" --jit off -- "$size" ;;
     asm-x86)    qemu-i386 "$LUAJIT_REF_X86" -joff "$file" "$size" ;;
     cvm)
@@ -159,7 +159,7 @@ now_us() { local t=${EPOCHREALTIME}; echo $(( ${t%.*} * 1000000 + 10#${t#*.} ));
 echo "date:    $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sm)"
 if ((cvm)); then
-  echo "cvm-wasm:    $LJPLAY_NODE (node $(node --version))"
+  echo "cvm-wasm:    $LUAJIT_NODE (node $(node --version))"
   echo "cvm-x86:     $LJPLAY_X86CVM (qemu-i386)"
   echo "asm-x86:     $LUAJIT_REF_X86 (qemu-i386)"
 else
