@@ -94,6 +94,36 @@ static LJ_AINLINE TValue *cvm_getstr(GCtab *t, GCstr *key)
   return NULL;
 }
 
+/* BC_TGETS_Z: t[key] without metamethods, or NULL when __index must run. */
+static LJ_AINLINE cTValue *cvm_tgets(lua_State *L, GCtab *t, GCstr *key)
+{
+  cTValue *v = cvm_getstr(t, key);
+  GCtab *mt;
+  if (v && !tvisnil(v)) return v;
+  mt = tabref(t->metatable);
+  return (!mt || (mt->nomm & (1u<<MM_index))) ? niltv(L) : NULL;
+}
+
+/* BC_TSETS_Z: the slot that t[key] = v writes (the write barrier is done),
+** or NULL when __newindex must run. May add the key: callers PROTECT it.
+*/
+static TValue *cvm_tsets(lua_State *L, GCtab *t, GCstr *key)
+{
+  TValue *v = cvm_getstr(t, key);
+  t->nomm = 0;  /* Clear metamethod cache. */
+  if (!v || tvisnil(v)) {
+    GCtab *mt = tabref(t->metatable);
+    if (mt && !(mt->nomm & (1u<<MM_newindex))) return NULL;
+    if (!v) {
+      TValue k;
+      setstrV(L, &k, key);
+      v = lj_tab_newkey(L, t, &k);
+    }
+  }
+  if (isblack(obj2gco(t))) lj_gc_barrierback(G(L), t);
+  return v;
+}
+
 #if LJ_HASJIT
 #define hotloop(gg, pc)	hotcount_dec((gg), (pc), HOTCOUNT_LOOP)
 #define hotcall(gg, pc)	hotcount_dec((gg), (pc), HOTCOUNT_CALL)
@@ -492,56 +522,28 @@ dispatch:
     NEXT();
   }
 
-  case BC_GGET: {  /* Like TGETS on fn->l.env. */
+  case BC_GGET: case BC_GSET: {  /* TGETS/TSETS on fn->l.env. */
     GCtab *env = tabref(frame_func(base-1)->l.env);
     GCstr *key = KGC(bc_d(ins), GCstr);
-    cTValue *v = cvm_getstr(env, key);
-    if (v && !tvisnil(v)) {
-      copyTV(L, base + bc_a(ins), v);
-      NEXT();
+    TValue k;
+    if (h == BC_GGET) {
+      cTValue *v = cvm_tgets(L, env, key);
+      if (v) { copyTV(L, base + bc_a(ins), v); NEXT(); }
     } else {
-      GCtab *mt = tabref(env->metatable);
-      if (!mt || (mt->nomm & (1u<<MM_index))) {
-	setnilV(base + bc_a(ins));
-	NEXT();
-      }
+      TValue *v;
+      PROTECT(v = cvm_tsets(L, env, key));
+      if (v) { copyTV(L, v, base + bc_a(ins)); NEXT(); }
     }
-    {  /* vmeta_tgets: fn->l.env goes in g->tmptv. */
-      TValue k;
+    /* vmeta_tgets/vmeta_tsets: fn->l.env goes in g->tmptv. */
+    settabV(L, &g->tmptv, env);
+    setstrV(L, &k, key);
+    if (h == BC_GGET) {
       cTValue *r;
-      settabV(L, &g->tmptv, env);
-      setstrV(L, &k, key);
       PROTECT(r = lj_meta_tget(L, &g->tmptv, &k));
       if (r) { copyTV(L, base + bc_a(ins), r); NEXT(); }
       goto vmeta_tget_call;
-    }
-  }
-
-  case BC_GSET: {  /* Like TSETS on fn->l.env. */
-    GCtab *env = tabref(frame_func(base-1)->l.env);
-    GCstr *key = KGC(bc_d(ins), GCstr);
-    TValue *v = cvm_getstr(env, key);
-    env->nomm = 0;  /* Clear metamethod cache. */
-    if (v) {
-      if (tvisnil(v)) {
-	GCtab *mt = tabref(env->metatable);
-	if (mt && !(mt->nomm & (1u<<MM_newindex))) goto gset_meta;
-      }
     } else {
-      GCtab *mt = tabref(env->metatable);
-      TValue k;
-      if (mt && !(mt->nomm & (1u<<MM_newindex))) goto gset_meta;
-      setstrV(L, &k, key);
-      PROTECT(v = lj_tab_newkey(L, env, &k));
-    }
-    if (isblack(obj2gco(env))) lj_gc_barrierback(g, env);
-    copyTV(L, v, base + bc_a(ins));
-    NEXT();
-  gset_meta: {  /* vmeta_tsets: fn->l.env goes in g->tmptv. */
-      TValue k;
       TValue *r;
-      settabV(L, &g->tmptv, env);
-      setstrV(L, &k, key);
       PROTECT(r = lj_meta_tset(L, &g->tmptv, &k));
       if (r) { copyTV(L, r, base + bc_a(ins)); NEXT(); }
       goto vmeta_tset_call;
@@ -549,30 +551,16 @@ dispatch:
   }
 
   case BC_TGETS: {
-    TValue *b = base + bc_b(ins);
+    TValue *b = base + bc_b(ins), k;
+    cTValue *r;
     if (tvistab(b)) {
-      GCtab *env = tabV(b);
-      GCstr *key = KGC(bc_c(ins), GCstr);
-      cTValue *v = cvm_getstr(env, key);
-      if (v && !tvisnil(v)) {
-	copyTV(L, base + bc_a(ins), v);
-	NEXT();
-      } else {
-	GCtab *mt = tabref(env->metatable);
-	if (!mt || (mt->nomm & (1u<<MM_index))) {
-	  setnilV(base + bc_a(ins));
-	  NEXT();
-	}
-      }
+      cTValue *v = cvm_tgets(L, tabV(b), KGC(bc_c(ins), GCstr));
+      if (v) { copyTV(L, base + bc_a(ins), v); NEXT(); }
     }
-    {
-      TValue k;
-      cTValue *r;
-      setstrV(L, &k, KGC(bc_c(ins), GCstr));
-      PROTECT(r = lj_meta_tget(L, b, &k));
-      if (r) { copyTV(L, base + bc_a(ins), r); NEXT(); }
-      goto vmeta_tget_call;
-    }
+    setstrV(L, &k, KGC(bc_c(ins), GCstr));  /* vmeta_tgets */
+    PROTECT(r = lj_meta_tget(L, b, &k));
+    if (r) { copyTV(L, base + bc_a(ins), r); NEXT(); }
+    goto vmeta_tget_call;
   }
 
   case BC_TGETV: case BC_TGETB: {
@@ -585,23 +573,15 @@ dispatch:
       if (tvisnum(k)) {
 	lua_Number n = numV(k);
 	int32_t i = (int32_t)n;
-	if ((lua_Number)i == n && (uint32_t)i < t->asize) v = arrayslot(t, i);
-      } else if (tvisstr(k)) {
-	v = cvm_getstr(t, strV(k));
-	if (!v) v = niltv(L);
-      }
-      if (v) {
-	if (!tvisnil(v)) {
-	  copyTV(L, base + bc_a(ins), v);
-	  NEXT();
-	} else {
+	if ((lua_Number)i == n && (uint32_t)i < t->asize) {
 	  GCtab *mt = tabref(t->metatable);
-	  if (!mt || (mt->nomm & (1u<<MM_index))) {
-	    setnilV(base + bc_a(ins));
-	    NEXT();
-	  }
+	  v = arrayslot(t, i);
+	  if (tvisnil(v) && mt && !(mt->nomm & (1u<<MM_index))) v = NULL;
 	}
+      } else if (tvisstr(k)) {
+	v = cvm_tgets(L, t, strV(k));  /* BC_TGETS_Z */
       }
+      if (v) { copyTV(L, base + bc_a(ins), v); NEXT(); }
     }
     {  /* vmeta_tgetv/vmeta_tgetb */
       cTValue *r;
@@ -634,36 +614,17 @@ dispatch:
   }
 
   case BC_TSETS: {
-    TValue *b = base + bc_b(ins);
+    TValue *b = base + bc_b(ins), k, *r;
     if (tvistab(b)) {
-      GCtab *t = tabV(b);
-      GCstr *key = KGC(bc_c(ins), GCstr);
-      TValue *v = cvm_getstr(t, key);
-      t->nomm = 0;  /* Clear metamethod cache. */
-      if (v) {
-	if (tvisnil(v)) {
-	  GCtab *mt = tabref(t->metatable);
-	  if (mt && !(mt->nomm & (1u<<MM_newindex))) goto tsets_meta;
-	}
-      } else {
-	GCtab *mt = tabref(t->metatable);
-	TValue k;
-	if (mt && !(mt->nomm & (1u<<MM_newindex))) goto tsets_meta;
-	setstrV(L, &k, key);
-	PROTECT(v = lj_tab_newkey(L, t, &k));
-      }
-      if (isblack(obj2gco(t))) lj_gc_barrierback(g, t);
-      copyTV(L, v, base + bc_a(ins));
-      NEXT();
+      TValue *v;
+      PROTECT(v = cvm_tsets(L, tabV(b), KGC(bc_c(ins), GCstr)));
+      if (v) { copyTV(L, v, base + bc_a(ins)); NEXT(); }
+      b = base + bc_b(ins);
     }
-  tsets_meta: {
-      TValue k;
-      TValue *r;
-      setstrV(L, &k, KGC(bc_c(ins), GCstr));
-      PROTECT(r = lj_meta_tset(L, b, &k));
-      if (r) { copyTV(L, r, base + bc_a(ins)); NEXT(); }
-      goto vmeta_tset_call;
-    }
+    setstrV(L, &k, KGC(bc_c(ins), GCstr));  /* vmeta_tsets */
+    PROTECT(r = lj_meta_tset(L, b, &k));
+    if (r) { copyTV(L, r, base + bc_a(ins)); NEXT(); }
+    goto vmeta_tset_call;
   }
 
   case BC_TSETV: case BC_TSETB: {
@@ -686,24 +647,9 @@ dispatch:
 	  NEXT();
 	}
       } else if (tvisstr(k) && h == BC_TSETV) {
-	GCstr *key = strV(k);
-	TValue *v = cvm_getstr(t, key);
-	t->nomm = 0;  /* Clear metamethod cache. */
-	if (v) {
-	  if (tvisnil(v)) {
-	    GCtab *mt = tabref(t->metatable);
-	    if (mt && !(mt->nomm & (1u<<MM_newindex))) goto tsetv_meta;
-	  }
-	} else {
-	  GCtab *mt = tabref(t->metatable);
-	  TValue kk;
-	  if (mt && !(mt->nomm & (1u<<MM_newindex))) goto tsetv_meta;
-	  setstrV(L, &kk, key);
-	  PROTECT(v = lj_tab_newkey(L, t, &kk));
-	}
-	if (isblack(obj2gco(t))) lj_gc_barrierback(g, t);
-	copyTV(L, v, base + bc_a(ins));
-	NEXT();
+	TValue *v;
+	PROTECT(v = cvm_tsets(L, t, strV(k)));  /* BC_TSETS_Z */
+	if (v) { copyTV(L, v, base + bc_a(ins)); NEXT(); }
       }
     }
   tsetv_meta: {  /* vmeta_tsetv/vmeta_tsetb */
