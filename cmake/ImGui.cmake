@@ -21,13 +21,19 @@ add_library(imgui STATIC EXCLUDE_FROM_ALL
 target_include_directories(imgui SYSTEM PUBLIC "${LJP_IMGUI_DIR}")
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 
-if(NOT LJP_BUILD_GUI)
-  return()
-elseif(EMSCRIPTEN)
-  add_library(imgui_backends STATIC "${LJP_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
-                                    "${LJP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+if(EMSCRIPTEN)
+  # Emscripten's built-in GLFW (headers in its sysroot, the library from
+  # -sUSE_GLFW=3: no download) over WebGL 2. The web viewer (wasm/web/) needs
+  # them whatever LJP_BUILD_GUI says (that option is about the desktop app).
+  add_library(imgui_backends STATIC EXCLUDE_FROM_ALL
+              "${LJP_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
+              "${LJP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  # WebGL 2 is OpenGL ES 3: GLSL "#version 300 es" (ImGui assumes ES 2 on Emscripten).
+  target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
   target_link_options(imgui_backends PUBLIC -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2
                                             -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1)
+elseif(NOT LJP_BUILD_GUI)
+  return()
 else()
   find_package(glfw3 3.3 REQUIRED)
   add_library(imgui_backends STATIC "${LJP_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"

@@ -3,27 +3,26 @@
 #include <GLFW/glfw3.h>
 #include <unistd.h>
 
-#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 
+#include "app_shell.h"
+#include "engine_client.h"
 #include "example_catalog.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "isolated_run.h"
-#include "pane_style.h"
 #include "panes.h"
-#include "run_settings.h"
-#include "view_model.h"
 
 namespace ljp {
 namespace {
@@ -34,21 +33,21 @@ namespace fs = std::filesystem;
 // Runs the engine process on a background thread, so the window never waits
 // for a program (or for an engine that asserts, crashes or loops). Stop()
 // kills the engine process.
-class EngineRunner {
+class ChildProcessEngine : public ui::EngineClient {
  public:
-  ~EngineRunner() {
-    Stop();
+  ~ChildProcessEngine() override {
+    cancel_ = true;  // kills the engine process
     if (thread_.joinable()) thread_.join();
   }
 
-  bool busy() const { return busy_; }
+  bool Busy() const override { return busy_; }
 
-  void Start(EngineRequest request) {
+  void Start(const EngineRequest& request) override {
     if (busy_) return;
     if (thread_.joinable()) thread_.join();
     busy_ = true;
     cancel_ = false;
-    thread_ = std::thread([this, request = std::move(request)] {
+    thread_ = std::thread([this, request] {
       Expected<Timeline> result = RunIsolated(request, DefaultEnginePath(), "", &cancel_);
       {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -59,17 +58,16 @@ class EngineRunner {
     });
   }
 
-  void Stop() { cancel_ = true; }
+  void Stop() override { cancel_ = true; }
 
   // Stops the engine process and drops its result (a few milliseconds).
-  void StopAndDiscard() {
+  void StopAndDiscard() override {
     Stop();
     if (thread_.joinable()) thread_.join();
-    Take();
+    TakeResult();
   }
 
-  // The finished run, once.
-  std::optional<Expected<Timeline>> Take() {
+  std::optional<Expected<Timeline>> TakeResult() override {
     std::lock_guard<std::mutex> lock(mutex_);
     std::optional<Expected<Timeline>> out = std::move(result_);
     result_.reset();
@@ -84,88 +82,7 @@ class EngineRunner {
   std::optional<Expected<Timeline>> result_;
 };
 
-// "engine stopped: ..." when the engine process died, "" otherwise.
-std::string EngineStopMessage(const Timeline& timeline) {
-  std::string assertion;
-  for (const Event& e : timeline.events) {
-    if (const auto* a = std::get_if<AssertFailure>(&e.body)) {
-      assertion = "LuaJIT ASSERT " + a->file + ":" + std::to_string(a->line) + ": " + a->func +
-                  ": " + a->message;
-    }
-    if (const auto* end = std::get_if<RunEnd>(&e.body)) {
-      if (end->status == "assert" || end->status == "crash" || end->status == "killed") {
-        return "engine stopped: " + (assertion.empty() ? end->message : assertion);
-      }
-    }
-  }
-  return "";
-}
-
-// "3 traces (1 aborted), 2 stitches": what the run did, for the status line.
-std::string RunCounts(const Timeline& timeline) {
-  const std::vector<ui::TraceRow> traces = ui::TraceList(timeline);
-  int aborted = 0, stitches = 0;
-  for (const ui::TraceRow& r : traces) aborted += r.status == "aborted";
-  for (const Event& e : timeline.events) {
-    if (const auto* s = std::get_if<StitchStep>(&e.body))
-      stitches += s->phase == StitchStep::Phase::kInserted;
-  }
-  return std::to_string(traces.size()) + " traces (" + std::to_string(aborted) + " aborted), " +
-         std::to_string(stitches) + " stitches, " + std::to_string(timeline.events.size()) +
-         " events";
-}
-
-// Where a run is most telling at the stitch: where the engine stopped (the last
-// stitch step), else the first stitch's restored stack, else its inserted one.
-size_t StitchToShow(const Timeline& timeline, bool stopped) {
-  if (stopped) {
-    for (size_t i = timeline.events.size(); i-- > 0;)
-      if (std::holds_alternative<StitchStep>(timeline.events[i].body)) return i;
-  }
-  const size_t restored = ui::FirstStitch(timeline, StitchStep::Phase::kRestored);
-  return restored != ui::kNone ? restored : ui::FirstStitch(timeline, StitchStep::Phase::kInserted);
-}
-
-const char* StitchModeHelp(StitchMode mode) {
-  switch (mode) {
-    case StitchMode::kFull:
-      return "Our fix: the stitch's IR constants, then the stack; all cases recover";
-    case StitchMode::kUnprotected:
-      return "The original bug: record-stop unprotected; every case breaks";
-    case StitchMode::kPrecheck2021:
-      return "2021: snapshot limit checked before the stack is touched";
-    case StitchMode::kCpcall2024:
-      return "2024: record-stop under lj_vm_cpcall, the stack is restored";
-    case StitchMode::kRecerr2024:
-      return "The pinned source: memory errors reported as RECERR";
-  }
-  return "";
-}
-
-// The same run on the command line, for the settings panel.
-std::string CommandLine(const std::string& path, const ui::RunSettings& s) {
-  std::string text = "ljplay run " + fs::path(path).filename().string() + " --no-header";
-  for (const JitSetting& j : s.other)
-    text += (j.kind == JitSetting::Kind::kCommand ? " -j" : " --opt ") + j.text;
-  for (const JitSetting& j : ui::JitSettingsOf(s)) text += " --opt " + j.text;
-  SessionOptions options;
-  ui::ApplyRunSettings(s, options);
-  for (const Fault& f : options.faults) text += " --fault " + FaultName(f);
-  return text + " --stitch-mode " + StitchModeName(s.stitch_mode) + " --explain";
-}
-
 // ---- Remembered settings ($XDG_CONFIG_HOME/ljplay/gui.json) -----------------
-
-struct Prefs {
-  bool light = false;
-  float font_scale = 1.0f;  // the user's, on top of the monitor's content scale
-  bool settings_panel = true;
-  bool about_open = true;
-  ui::PaneToggles panes;
-  std::string last_file;
-  std::string stitch_mode;
-  std::vector<std::string> optimizations, faults;
-};
 
 std::string PrefsPath() {
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
@@ -175,8 +92,8 @@ std::string PrefsPath() {
   return "";
 }
 
-Prefs LoadPrefs() {
-  Prefs p;
+ui::AppPrefs LoadPrefs() {
+  ui::AppPrefs p;
   const std::string path = PrefsPath();
   std::ifstream in(path);
   if (path.empty() || !in) return p;
@@ -204,12 +121,12 @@ Prefs LoadPrefs() {
     t.mcode = panes.value("mcode", t.mcode);
     t.graph = panes.value("graph", t.graph);
   } catch (const nlohmann::json::exception&) {
-    return Prefs{};  // a damaged file: start afresh
+    return ui::AppPrefs{};  // a damaged file: start afresh
   }
   return p;
 }
 
-void SavePrefs(const Prefs& p) {
+void SavePrefs(const ui::AppPrefs& p) {
   const std::string path = PrefsPath();
   if (path.empty()) return;
   std::error_code ec;
@@ -238,16 +155,13 @@ void SavePrefs(const Prefs& p) {
   out << j.dump(2) << '\n';
 }
 
-// The remembered editor settings, as they were saved.
-ui::RunSettings SavedSettings(const Prefs& p) {
-  SessionOptions options;
-  for (const std::string& o : p.optimizations)
-    options.settings.push_back({JitSetting::Kind::kOptimization, o});
-  for (const std::string& f : p.faults)
-    if (Expected<Fault> fault = ParseFault(f)) options.faults.push_back(fault.value());
-  if (Expected<StitchMode> mode = ParseStitchMode(p.stitch_mode))
-    options.stitch_mode = mode.value();
-  return ui::RunSettingsFrom(options);
+// Saves the preferences with the file's path made absolute (`ljplay gui` may
+// start from another directory next time).
+void Remember(ui::AppPrefs prefs) {
+  std::error_code ec;
+  const fs::path abs = fs::absolute(prefs.last_file, ec);
+  if (!ec) prefs.last_file = abs.string();
+  SavePrefs(prefs);
 }
 
 // examples/ beside the opened file, in the working directory, or above the
@@ -273,489 +187,25 @@ std::string FindExamplesDir(const std::string& file) {
   return "";
 }
 
-// ---- The app ------------------------------------------------------------------
-
-// One engine run and what the viewer shows of it.
-struct RunSlot {
-  EngineRunner runner;
-  std::optional<EngineRequest> request;  // what ran last (Restart runs it again)
-  Timeline timeline;
-  bool have_timeline = false;
-  bool finished = false;  // a result (timeline or error) arrived for the request
-  ui::ViewState view;
-  std::string status;
-  std::string counts;    // traces, aborts, stitches
-  bool stopped = false;  // the engine process stopped (assertion, crash, Stop)
-  bool failed = false;   // no timeline at all
-
-  const char* mode() const { return request ? StitchModeName(request->options.stitch_mode) : ""; }
-};
-
-struct App {
-  GuiOptions options;
-  const RequestLoader& load;
-  Prefs prefs;
-  bool test_mode = false;
-  std::vector<StitchMode> modes = AllStitchModes();
-  std::vector<ui::ExampleInfo> examples;
-
-  // The open file: its request with the header applied, and the editor.
-  std::string path;
-  ui::ExampleInfo about;
-  std::optional<EngineRequest> file_request;
-  ui::RunSettings header_settings, settings;
-  std::string load_error;
-
-  RunSlot main, other;  // other: the second run of a comparison
-  bool comparing = false;
-  StitchMode compare_with = StitchMode::kUnprotected;
-  bool step_to_stitch = false;
-
-  char open_input[1024] = {};
-  bool open_requested = false;
-  bool quit = false;
-
-  App(GuiOptions o, const RequestLoader& l) : options(std::move(o)), load(l) {}
-
-  bool busy() const { return main.runner.busy() || other.runner.busy(); }
-
-  // Reads a file and sets the editor to its header (or to `saved`).
-  bool Open(const std::string& file, const ui::RunSettings* saved = nullptr) {
-    Expected<EngineRequest> r = load(file);
-    if (!r) {
-      load_error = r.error();
-      return false;
-    }
-    load_error.clear();
-    path = file;
-    file_request = std::move(r).value();
-    about = ui::DescribeExample(file_request->source);
-    header_settings = ui::RunSettingsFrom(file_request->options);
-    settings = header_settings;
-    if (saved) {
-      settings = *saved;
-      settings.other = header_settings.other;
-    }
-    return true;
+// The first program: the command line's, else the last one (with its
+// remembered settings), else the snapshot-limit stitch case.
+ui::LaunchOptions FirstProgram(const GuiOptions& options, const ui::AppPrefs& prefs) {
+  ui::LaunchOptions first;
+  first.file = options.path;
+  first.stitch_mode = options.stitch_mode;
+  first.compare_mode = options.compare_mode;
+  first.step_to_stitch = options.step_to_stitch;
+  std::error_code ec;
+  if (first.file.empty() && !prefs.last_file.empty() && fs::exists(prefs.last_file, ec)) {
+    first.file = prefs.last_file;
+    first.saved = ui::SavedRunSettings(prefs);
   }
-
-  EngineRequest RequestFor(StitchMode mode) const {
-    EngineRequest r = *file_request;
-    // The source pane's edits run under the file's chunk name (and header).
-    if (main.view.editor.edited) r.source = main.view.editor.text;
-    ui::RunSettings s = settings;
-    s.stitch_mode = mode;
-    ui::ApplyRunSettings(s, r.options);
-    return r;
+  if (first.file.empty()) {
+    const std::string dir = FindExamplesDir("");
+    first.file = (dir.empty() ? std::string("examples") : dir) + "/maxsnap_stitch.lua";
   }
-
-  void Start(RunSlot& slot, EngineRequest request) {
-    if (slot.runner.busy()) return;
-    slot.status = "running " + fs::path(request.chunkname).filename().string() + " (" +
-                  StitchModeName(request.options.stitch_mode) + ")...";
-    slot.stopped = slot.failed = slot.finished = false;
-    slot.request = request;
-    slot.runner.Start(std::move(request));
-  }
-
-  void Run() {
-    if (!file_request || busy()) return;
-    Start(main, RequestFor(settings.stitch_mode));
-    if (comparing) Start(other, RequestFor(compare_with));
-  }
-
-  void Compare() {
-    if (!file_request || busy()) return;
-    if (compare_with == settings.stitch_mode)
-      compare_with =
-          settings.stitch_mode == StitchMode::kFull ? StitchMode::kUnprotected : StitchMode::kFull;
-    comparing = true;
-    Run();
-  }
-
-  void Stop() {
-    main.runner.Stop();
-    other.runner.Stop();
-  }
-
-  void Restart() {
-    if (busy()) return;
-    if (main.request) Start(main, *main.request);
-    if (comparing && other.request) Start(other, *other.request);
-  }
-
-  void OpenAndRun(const std::string& file) {
-    main.runner.StopAndDiscard();
-    other.runner.StopAndDiscard();
-    if (!Open(file)) return;
-    for (RunSlot* s : {&main, &other}) {
-      s->request.reset();
-      s->have_timeline = s->finished = s->stopped = s->failed = false;
-      s->status.clear();
-      s->view.editor = ui::SourceEditor{};
-    }
-    Run();
-  }
-
-  // Picks the file and settings of the first run.
-  void Init() {
-    test_mode = options.screenshot_after > 0;
-    if (!test_mode) prefs = LoadPrefs();
-    ui::Colors() = prefs.light ? ui::kLightPaneColors : ui::kDarkPaneColors;
-    step_to_stitch = options.step_to_stitch;
-    std::string file = options.path;
-    std::optional<ui::RunSettings> saved;
-    std::error_code ec;
-    if (file.empty() && !prefs.last_file.empty() && fs::exists(prefs.last_file, ec)) {
-      file = prefs.last_file;
-      saved = SavedSettings(prefs);
-    }
-    if (file.empty()) {
-      const std::string dir = FindExamplesDir("");
-      file = (dir.empty() ? std::string("examples") : dir) + "/maxsnap_stitch.lua";
-    }
-    examples = ui::ListExamples(FindExamplesDir(file));
-    if (!Open(file, saved ? &*saved : nullptr)) {
-      path = file;
-      return;
-    }
-    if (!options.stitch_mode.empty()) {
-      if (Expected<StitchMode> m = ParseStitchMode(options.stitch_mode))
-        settings.stitch_mode = m.value();
-      else
-        load_error = m.error();
-    }
-    if (!options.compare_mode.empty()) {
-      if (Expected<StitchMode> m = ParseStitchMode(options.compare_mode)) {
-        compare_with = m.value();
-        comparing = true;
-      } else {
-        load_error = m.error();
-      }
-    }
-    Run();
-  }
-
-  void Remember() {
-    if (test_mode) return;
-    std::error_code ec;
-    const fs::path abs = fs::absolute(path, ec);
-    prefs.last_file = ec ? path : abs.string();
-    prefs.stitch_mode = StitchModeName(settings.stitch_mode);
-    prefs.optimizations.clear();
-    for (const JitSetting& j : ui::JitSettingsOf(settings)) prefs.optimizations.push_back(j.text);
-    SessionOptions o;
-    ui::ApplyRunSettings(settings, o);
-    prefs.faults.clear();
-    for (const Fault& f : o.faults) prefs.faults.push_back(FaultName(f));
-    SavePrefs(prefs);
-  }
-
-  // Takes finished runs; returns true when one arrived this frame.
-  bool Poll() { return PollSlot(main, !comparing) | PollSlot(other, false); }
-
-  bool PollSlot(RunSlot& slot, bool single) {
-    std::optional<Expected<Timeline>> done = slot.runner.Take();
-    if (!done) return false;
-    slot.finished = true;
-    if (!*done) {
-      slot.status = "engine failed: " + done->error();
-      slot.failed = slot.stopped = true;
-      return true;
-    }
-    slot.timeline = std::move(*done).value();
-    slot.have_timeline = true;
-    ui::SourceEditor editor = std::move(slot.view.editor);  // edits outlive runs
-    slot.view = ui::ViewState{};
-    slot.view.editor = std::move(editor);
-    const std::string stopped = EngineStopMessage(slot.timeline);
-    slot.stopped = !stopped.empty();
-    slot.status = stopped.empty() ? "run ended: " + ui::RunStatus(slot.timeline) : stopped;
-    slot.counts = RunCounts(slot.timeline);
-    // Alone, a run opens at its first recorded bytecode, or where the engine
-    // stopped; side by side, both open at the stitch. A test may ask for the
-    // first inserted continuation.
-    const size_t first = ui::NextRecordStep(slot.timeline, ui::kNone);
-    size_t at = first == ui::kNone ? 0 : first;
-    size_t stitch = ui::kNone;
-    if (step_to_stitch) stitch = ui::FirstStitch(slot.timeline, StitchStep::Phase::kInserted);
-    if (stitch == ui::kNone && (!single || slot.stopped || step_to_stitch))
-      stitch = StitchToShow(slot.timeline, slot.stopped);
-    slot.view.cursor = stitch != ui::kNone ? stitch : at;
-    return true;
-  }
-
-  bool AllFinished() const { return !busy() && main.finished && (!comparing || other.finished); }
-
-  // ---- Drawing ----
-
-  void HandleKeys() {
-    if (ImGui::IsKeyPressed(ImGuiKey_F5, false)) {
-      if (ImGui::GetIO().KeyShift)
-        Stop();
-      else
-        Run();
-    }
-  }
-
-  void DrawMenuBar(float content_scale) {
-    if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
-      if (ImGui::MenuItem("Open...", "Ctrl+O")) open_requested = true;
-      if (ImGui::MenuItem("Reload", nullptr, false, !path.empty())) OpenAndRun(path);
-      ImGui::SetItemTooltip("Read the file again; the settings go back to its header");
-      ImGui::Separator();
-      if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit = true;
-      ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("Examples")) {
-      if (examples.empty()) ImGui::TextDisabled("No examples/ directory found");
-      for (size_t i = 0; i < examples.size(); ++i) {
-        const ui::ExampleInfo& e = examples[i];
-        if (i == 5 && e.name == "stitch_chain.lua") ImGui::Separator();
-        const std::string label = e.name + "  -  " + e.title;
-        std::error_code ec;
-        if (ImGui::MenuItem(label.c_str(), nullptr, fs::equivalent(e.path, path, ec)))
-          OpenAndRun(e.path);
-      }
-      ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("Run")) {
-      if (ImGui::MenuItem("Run", "F5", false, !busy() && file_request)) Run();
-      if (ImGui::MenuItem("Stop", "Shift+F5", false, busy())) Stop();
-      if (ImGui::MenuItem("Restart", nullptr, false, !busy() && main.request)) Restart();
-      ImGui::Separator();
-      if (ImGui::MenuItem("Compare two stitch modes", nullptr, comparing, !busy() && file_request))
-        Compare();
-      if (ImGui::MenuItem("Single view", nullptr, !comparing)) comparing = false;
-      ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("View")) {
-      ImGui::MenuItem("Settings panel", nullptr, &prefs.settings_panel);
-      ImGui::Separator();
-      ui::PaneToggles& p = prefs.panes;
-      ImGui::MenuItem("Source", nullptr, &p.source);
-      ImGui::MenuItem("Recorder step", nullptr, &p.recorder);
-      ImGui::MenuItem("Bytecode", nullptr, &p.bytecode);
-      ImGui::MenuItem("Trace IR", nullptr, &p.ir);
-      ImGui::MenuItem("Machine code", nullptr, &p.mcode);
-      ImGui::MenuItem("Lua stack at the stitch", nullptr, &p.stack);
-      ImGui::MenuItem("Trace list", nullptr, &p.traces);
-      ImGui::MenuItem("Trace graph", nullptr, &p.graph);
-      ImGui::MenuItem("Event log", nullptr, &p.events);
-      ImGui::MenuItem("Output", nullptr, &p.output);
-      ImGui::Separator();
-      if (ImGui::MenuItem("Dark theme", nullptr, !prefs.light)) SetTheme(false);
-      if (ImGui::MenuItem("Light theme", nullptr, prefs.light)) SetTheme(true);
-      ImGui::Separator();
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-      ImGui::SliderFloat("Font size", &prefs.font_scale, 0.6f, 2.5f, "%.2fx");
-      ImGui::SetItemTooltip("On top of the monitor's scale (%.2f)", content_scale);
-      if (ImGui::MenuItem("Reset font size")) prefs.font_scale = 1.0f;
-      ImGui::EndMenu();
-    }
-    ImGui::EndMenuBar();
-  }
-
-  void SetTheme(bool light) {
-    prefs.light = light;
-    if (light)
-      ImGui::StyleColorsLight();
-    else
-      ImGui::StyleColorsDark();
-    ui::Colors() = light ? ui::kLightPaneColors : ui::kDarkPaneColors;
-  }
-
-  void DrawOpenPopup() {
-    if (open_requested) {
-      std::snprintf(open_input, sizeof(open_input), "%s", path.c_str());
-      ImGui::OpenPopup("Open a Lua file");
-      open_requested = false;
-    }
-    if (!ImGui::BeginPopupModal("Open a Lua file", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-      return;
-    ImGui::TextUnformatted("Path of a Lua program (its '-- ljplay:' header applies):");
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
-    const bool enter = ImGui::InputText("##path", open_input, sizeof(open_input),
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::Button("Open and run") || enter) {
-      OpenAndRun(open_input);
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-
-  bool ModeCombo(const char* label, StitchMode& mode) {
-    bool changed = false;
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("precheck-2021").x + ImGui::GetFontSize() * 2.5f);
-    if (ImGui::BeginCombo(label, StitchModeName(mode))) {
-      for (StitchMode m : modes) {
-        if (ImGui::Selectable(StitchModeName(m), m == mode)) {
-          mode = m;
-          changed = true;
-        }
-        ImGui::SetItemTooltip("%s", StitchModeHelp(m));
-      }
-      ImGui::EndCombo();
-    }
-    ImGui::SetItemTooltip("%s", StitchModeHelp(mode));
-    return changed;
-  }
-
-  void DrawSettingsPanel() {
-    const ImVec4 title = ui::Colors().title;
-    ImGui::SetNextItemOpen(prefs.about_open, ImGuiCond_Once);
-    prefs.about_open = ImGui::CollapsingHeader("About this example");
-    if (prefs.about_open) {
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(title, "%s", about.title.empty() ? path.c_str() : about.title.c_str());
-      if (about.about.empty())
-        ImGui::TextDisabled("(the file has no header comment)");
-      else
-        ImGui::TextUnformatted(about.about.c_str());
-      ImGui::PopTextWrapPos();
-    }
-
-    ImGui::SeparatorText("Run");
-    ImGui::BeginDisabled(busy());
-    ModeCombo("stitch mode", settings.stitch_mode);
-    if (ImGui::Button("Run (F5)")) Run();
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!busy());
-    if (ImGui::Button("Stop (Shift+F5)")) Stop();
-    ImGui::EndDisabled();
-    ImGui::BeginDisabled(busy());
-    if (ImGui::Button("Compare with")) Compare();
-    ImGui::SetItemTooltip("Run in both modes and show the stacks and traces side by side");
-    ImGui::SameLine();
-    ModeCombo("##compare_with", compare_with);
-    ImGui::EndDisabled();
-    const bool edited = main.request && ui::RunSettingsFrom(main.request->options) != settings;
-    if (edited) ImGui::TextColored(ui::Colors().warn, "Settings changed: press Run (F5)");
-
-    ImGui::SeparatorText("jit.opt");
-    ui::DrawJitOptEditor(settings);
-    ImGui::SeparatorText("Fault plan");
-    ui::DrawFaultEditor(settings);
-    ImGui::Spacing();
-    ImGui::BeginDisabled(settings == header_settings);
-    if (ImGui::Button("Reset to the file's header")) settings = header_settings;
-    ImGui::EndDisabled();
-    ImGui::SeparatorText("On the command line");
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ui::Colors().dim, "%s", CommandLine(path, settings).c_str());
-    ImGui::PopTextWrapPos();
-  }
-
-  // The status of one run; an engine that stopped gets a banner with Restart.
-  void DrawStatus(RunSlot& slot, const char* id) {
-    ImGui::PushID(id);
-    ImGui::PushTextWrapPos(0);
-    if (slot.runner.busy()) {
-      if (ImGui::SmallButton("Stop")) slot.runner.Stop();
-      ImGui::SameLine();
-      ImGui::TextUnformatted(slot.status.c_str());
-    } else if (slot.stopped) {
-      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.25f, 0.15f, 1.0f));
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-      const bool restart = ImGui::SmallButton("Restart");
-      ImGui::PopStyleColor(2);
-      ImGui::SetItemTooltip("Run the same request again");
-      ImGui::SameLine();
-      ImGui::TextColored(ui::Colors().warn, "%s", slot.status.c_str());
-      if (!slot.failed) {
-        ImGui::TextColored(ui::Colors().dim,
-                           "The engine process stopped, this window did not: the panes show "
-                           "the run up to there (%s).",
-                           slot.counts.c_str());
-      }
-      if (restart && slot.request) Start(slot, *slot.request);
-      if (!comparing && !slot.failed && slot.request &&
-          slot.request->options.stitch_mode != StitchMode::kFull) {
-        if (ImGui::SmallButton("Compare with full")) {
-          compare_with = StitchMode::kFull;
-          Compare();
-        }
-        ImGui::SetItemTooltip("Run again in the full mode and show both side by side");
-      }
-    } else {
-      const std::string text =
-          slot.counts.empty() ? slot.status : slot.status + "  (" + slot.counts + ")";
-      ImGui::TextUnformatted(text.c_str());
-    }
-    ImGui::PopTextWrapPos();
-    ImGui::PopID();
-  }
-
-  void DrawComparison() {
-    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    RunSlot* slots[2] = {&main, &other};
-    for (int i = 0; i < 2; ++i) {
-      RunSlot& s = *slots[i];
-      if (i) ImGui::SameLine();
-      ImGui::BeginChild(i ? "compare_b" : "compare_a", ImVec2(w, 0), ImGuiChildFlags_Borders);
-      ImGui::TextColored(ui::Colors().title, "stitch mode %s", s.mode());
-      DrawStatus(s, i ? "b" : "a");
-      if (s.have_timeline)
-        ui::DrawComparedRun(s.timeline, s.view);
-      else if (!s.failed)
-        ImGui::TextDisabled("Waiting for the engine...");
-      ImGui::EndChild();
-    }
-  }
-
-  void DrawFrame(float content_scale) {
-    HandleKeys();
-    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_O, false)) open_requested = true;
-    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) quit = true;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar;
-    ImGui::Begin("LuaJIT trace playground", nullptr, flags);
-    DrawMenuBar(content_scale);
-    DrawOpenPopup();
-
-    // The mode to compare with is never the mode itself.
-    if (compare_with == settings.stitch_mode)
-      compare_with =
-          settings.stitch_mode == StitchMode::kFull ? StitchMode::kUnprotected : StitchMode::kFull;
-    if (prefs.settings_panel) {
-      ImGui::BeginChild("settings", ImVec2(ImGui::GetFontSize() * 20, 0), ImGuiChildFlags_Borders);
-      DrawSettingsPanel();
-      ImGui::EndChild();
-      ImGui::SameLine();
-    }
-    ImGui::BeginGroup();
-    ImGui::Text("%s", path.c_str());
-    if (!comparing) {
-      ImGui::SameLine();
-      ImGui::TextColored(ui::Colors().dim, "(stitch mode %s)", main.mode());
-    }
-    if (!load_error.empty()) ImGui::TextColored(ui::Colors().warn, "%s", load_error.c_str());
-    if (comparing) {
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Close comparison")) comparing = false;
-      DrawComparison();
-    } else {
-      DrawStatus(main, "main");
-      ImGui::Separator();
-      main.view.panes = prefs.panes;
-      if (main.have_timeline)
-        ui::DrawPlayground(main.timeline, main.view);
-      else if (!main.failed && file_request)
-        ImGui::TextDisabled("Waiting for the engine...");
-    }
-    ImGui::EndGroup();
-    ImGui::End();
-  }
-};
+  return first;
+}
 
 void LoadFonts() {
   ImGuiIO& io = ImGui::GetIO();
@@ -764,6 +214,41 @@ void LoadFonts() {
   std::error_code ec;
   if (fs::exists(mono, ec) && io.Fonts->AddFontFromFileTTF(mono, 15.0f)) return;
   io.Fonts->AddFontDefault();
+}
+
+// Test hooks (--screenshot-after): once every run has a result and the window
+// showed it for screenshot_after seconds, prints each run's status (and the
+// text of --dump-pane) and says the window is done. Sets exit_code on failure.
+bool TestRunDone(const ui::AppShell& shell, const GuiOptions& options, Clock::time_point launched,
+                 const std::optional<Clock::time_point>& arrived, int& exit_code) {
+  const double since_launch = std::chrono::duration<double>(Clock::now() - launched).count();
+  if (!arrived && (since_launch > 120 || (!shell.Busy() && !shell.MainRun().request))) {
+    std::fprintf(stderr, "ljplay: no timeline after %.0f s%s%s\n", since_launch,
+                 shell.LoadError().empty() ? "" : ": ", shell.LoadError().c_str());
+    exit_code = 1;
+    return true;
+  }
+  if (!arrived ||
+      std::chrono::duration<double>(Clock::now() - *arrived).count() < options.screenshot_after)
+    return false;
+  const ui::RunSlot* slots[2] = {&shell.MainRun(), &shell.OtherRun()};
+  for (const ui::RunSlot* s : slots) {
+    if (s == &shell.OtherRun() && !shell.Comparing()) continue;
+    if (!s->have_timeline) {
+      std::fprintf(stderr, "ljplay: %s\n", s->status.c_str());
+      exit_code = 1;
+    } else {
+      std::fprintf(stderr, "ljplay gui [%s]: %s (%s)\n", s->Mode(), s->status.c_str(),
+                   s->counts.c_str());
+    }
+  }
+  const ui::RunSlot& main = shell.MainRun();
+  if (main.have_timeline && !options.dump_pane.empty()) {
+    const std::string text = ui::DumpPaneText(main.timeline, main.view, options.dump_pane);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+  }
+  return true;
 }
 
 }  // namespace
@@ -806,25 +291,30 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
 
   int exit_code = 0;
   {
-    App app(options, load);
-    app.Init();
-    app.SetTheme(app.prefs.light);
-    const bool test_mode = app.test_mode;
+    // Test runs neither read nor write the remembered settings.
+    const bool test_mode = options.screenshot_after > 0;
+    const ui::AppPrefs prefs = test_mode ? ui::AppPrefs{} : LoadPrefs();
+    const ui::LaunchOptions first = FirstProgram(options, prefs);
+    ui::AppShell shell(std::make_unique<ChildProcessEngine>(),
+                       std::make_unique<ChildProcessEngine>(), load,
+                       ui::ListExamples(FindExamplesDir(first.file)), ui::HostTraits{}, prefs);
+    shell.Launch(first);
+    shell.SetTheme(shell.Prefs().light);
     const Clock::time_point launched = Clock::now();
     std::optional<Clock::time_point> arrived;
-    while (!glfwWindowShouldClose(window) && !app.quit) {
-      if (test_mode || app.busy())
+    while (!glfwWindowShouldClose(window) && !shell.QuitRequested()) {
+      if (test_mode || shell.Busy())
         glfwPollEvents();
       else
         glfwWaitEventsTimeout(0.25);
-      app.Poll();
-      if (!arrived && app.AllFinished()) arrived = Clock::now();
+      shell.Poll();
+      if (!arrived && shell.AllFinished()) arrived = Clock::now();
 
-      ImGui::GetStyle().FontScaleMain = app.prefs.font_scale;
+      ImGui::GetStyle().FontScaleMain = shell.Prefs().font_scale;
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      app.DrawFrame(content_scale);
+      shell.Draw(content_scale);
       ImGui::Render();
       int w = 0, h = 0;
       glfwGetFramebufferSize(window, &w, &h);
@@ -835,39 +325,11 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       glfwSwapBuffers(window);
 
-      if (!test_mode) continue;
-      const double since_launch = std::chrono::duration<double>(Clock::now() - launched).count();
-      if (!arrived && (since_launch > 120 || (!app.busy() && !app.main.request))) {
-        std::fprintf(stderr, "ljplay: no timeline after %.0f s%s%s\n", since_launch,
-                     app.load_error.empty() ? "" : ": ", app.load_error.c_str());
-        exit_code = 1;
-        break;
-      }
-      if (arrived && std::chrono::duration<double>(Clock::now() - *arrived).count() >=
-                         options.screenshot_after) {
-        RunSlot* slots[2] = {&app.main, &app.other};
-        for (RunSlot* s : slots) {
-          if (s == &app.other && !app.comparing) continue;
-          if (!s->have_timeline) {
-            std::fprintf(stderr, "ljplay: %s\n", s->status.c_str());
-            exit_code = 1;
-          } else {
-            std::fprintf(stderr, "ljplay gui [%s]: %s (%s)\n", s->mode(), s->status.c_str(),
-                         s->counts.c_str());
-          }
-        }
-        if (app.main.have_timeline && !options.dump_pane.empty()) {
-          const std::string text =
-              ui::DumpPaneText(app.main.timeline, app.main.view, options.dump_pane);
-          std::fwrite(text.data(), 1, text.size(), stdout);
-          std::fflush(stdout);
-        }
-        break;
-      }
+      if (test_mode && TestRunDone(shell, options, launched, arrived, exit_code)) break;
     }
     glfwHideWindow(window);
-    app.Remember();
-    app.Stop();
+    if (!test_mode) Remember(shell.PrefsToRemember());
+    shell.Stop();
   }  // joins the engine threads
 
   ImGui_ImplOpenGL3_Shutdown();

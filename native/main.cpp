@@ -23,6 +23,7 @@
 #include "isolated_run.h"
 #include "lua.hpp"
 #include "pins.h"
+#include "run_command.h"
 #include "script_header.h"
 #include "session.h"
 #include "sweep.h"
@@ -58,124 +59,18 @@ std::optional<std::string> ReadFile(const std::string& path) {
 
 // ---- ljplay run ---------------------------------------------------------
 
-// Options of `ljplay run` (and, partly, `ljplay sweep`). CLI11's parse order
-// keeps -j / -O / --jit in command-line order, as luajit applies them.
-struct RunCommand {
-  CLI::App* app = nullptr;
-  std::string path;
-  std::vector<std::string> args;
-  std::vector<std::string> jit_commands, optimizations, jit_switches;
-  CLI::Option* jit_command_opt = nullptr;
-  CLI::Option* optimization_opt = nullptr;
-  CLI::Option* jit_switch_opt = nullptr;
-  std::vector<std::string> faults;
-  std::string stitch_mode;
-  std::string timeline_path;
-  bool explain = false;
-  bool no_header = false;
-  double max_time = 0;
-  uint64_t max_memory = 0;
-  uint64_t max_instructions = 0;
-  uint64_t timeline_cap = 0;
-  std::optional<uint32_t> seed;
-  std::string engine;
-  uint64_t sweep_max = 40;  // sweep only
-};
+using ljp::AddJitOptions;
+using ljp::AddRunCommand;
+using ljp::RunCommand;
 
-void AddJitOptions(CLI::App* app, RunCommand& cmd) {
-  // Repeatable options take one value each time, so they never swallow the file name.
-  cmd.jit_switch_opt = app->add_option("--jit", cmd.jit_switches, "Turn the JIT compiler on or off")
-                           ->check(CLI::IsMember({"on", "off"}))
-                           ->allow_extra_args(false);
-  cmd.optimization_opt =
-      app->add_option("--opt,-O", cmd.optimizations,
-                      "jit.opt parameter or flag, e.g. maxsnap=1, hotloop=1, -fold, 3")
-          ->allow_extra_args(false);
-  cmd.jit_command_opt =
-      app->add_option("-j", cmd.jit_commands,
-                      "LuaJIT -j command: -jv, -jdump[=FLAGS], -jon, -joff, -jflush")
-          ->allow_extra_args(false);
-  app->add_option("--fault", cmd.faults,
-                  "Arm a fault: ir-grow[=canon], snap-grow[=stitch], ir-const, alloc=N, "
-                  "alloc-doubling, maxsnap=N")
-      ->allow_extra_args(false);
-  app->add_option("--stitch-mode", cmd.stitch_mode,
-                  "recff_stitch() as it was: full (default), unprotected, precheck-2021, "
-                  "cpcall-2024, recerr-2024")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app->add_option("--max-time", cmd.max_time, "Wall-time budget in seconds")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app->add_option("--seed", cmd.seed,
-                  "Seed of the JIT's PRNG (trace penalties): the same seed, the same traces "
-                  "(default 1 in the engine process, random in-process, like luajit)")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app->add_option("--engine", cmd.engine, "Engine program (default: ljplay-assert beside ljplay)");
-  app->add_flag("--no-header", cmd.no_header, "Ignore the file's '-- ljplay:' header options");
-}
-
-void AddRunCommand(CLI::App& app, RunCommand& cmd) {
-  CLI::App* run = cmd.app = app.add_subcommand("run", "Run a Lua program with LuaJIT (full JIT)");
-  run->add_option("file", cmd.path, "Lua source file")->required();
-  run->add_option("args", cmd.args, "Arguments for the script (after --)");
-  AddJitOptions(run, cmd);
-  run->add_option("--timeline", cmd.timeline_path,
-                  "Record the trace recorder's timeline to this file (JSON Lines)")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  run->add_flag("--explain", cmd.explain,
-                "Print what the recorder did: bytecode, IR, snapshots and stitch recovery");
-  run->add_option("--max-memory", cmd.max_memory, "Lua heap budget in bytes")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  run->add_option("--max-instructions", cmd.max_instructions,
-                  "Interpreted bytecode budget (with the JIT off)")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  run->add_option("--timeline-cap", cmd.timeline_cap, "Memory cap of the timeline in bytes")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  run->footer(
-      "Options in the file's '-- ljplay: ...' header comment apply first; the command line\n"
-      "adds to them. With --timeline, --explain, --fault, --stitch-mode or a budget the\n"
-      "program runs in an engine process on LuaJIT with assertions: an endless loop, an\n"
-      "assertion or a crash ends that process, not ljplay.\n\n"
-      "Examples:\n"
-      "  ljplay run loop.lua -jv --opt hotloop=1\n"
-      "  ljplay run examples/maxsnap_stitch.lua --explain --stitch-mode unprotected\n"
-      "  ljplay run loop.lua --timeline loop.jsonl --max-time 5 -- arg1 arg2");
-}
-
-// Builds session options; fails on a bad fault or stitch mode.
+// Builds session options; reports a bad fault or stitch mode and fails.
 bool ToSessionOptions(const RunCommand& cmd, ljp::SessionOptions& options) {
-  options.args = cmd.args;
-  size_t next_command = 0, next_optimization = 0, next_switch = 0;
-  for (const CLI::Option* opt : cmd.app->parse_order()) {
-    using Kind = ljp::JitSetting::Kind;
-    if (opt == cmd.jit_command_opt) {
-      options.settings.push_back({Kind::kCommand, cmd.jit_commands.at(next_command++)});
-    } else if (opt == cmd.optimization_opt) {
-      options.settings.push_back({Kind::kOptimization, cmd.optimizations.at(next_optimization++)});
-    } else if (opt == cmd.jit_switch_opt) {
-      options.settings.push_back({Kind::kCommand, cmd.jit_switches.at(next_switch++)});
-    }
+  ljp::Expected<ljp::SessionOptions> parsed = ljp::SessionOptionsOf(cmd);
+  if (!parsed) {
+    ReportError(parsed.error());
+    return false;
   }
-  for (const std::string& text : cmd.faults) {
-    ljp::Expected<ljp::Fault> fault = ljp::ParseFault(text);
-    if (!fault) {
-      ReportError(fault.error());
-      return false;
-    }
-    options.faults.push_back(fault.value());
-  }
-  if (!cmd.stitch_mode.empty()) {
-    ljp::Expected<ljp::StitchMode> mode = ljp::ParseStitchMode(cmd.stitch_mode);
-    if (!mode) {
-      ReportError(mode.error());
-      return false;
-    }
-    options.stitch_mode = mode.value();
-  }
-  options.budgets.wall_seconds = cmd.max_time;
-  options.budgets.memory_bytes = cmd.max_memory;
-  options.budgets.instructions = cmd.max_instructions;
-  if (cmd.timeline_cap) options.budgets.timeline_bytes = cmd.timeline_cap;
-  options.prng_seed = cmd.seed;
+  options = std::move(parsed).value();
   return true;
 }
 
@@ -372,30 +267,12 @@ struct Cli {
 };
 
 #ifdef LJP_HAVE_GUI
-// Session options for running a file as `ljplay run FILE` would with only the
-// file's '-- ljplay:' header options; fails on a bad header.
+// The request for running a file as `ljplay run FILE` would with only the
+// file's '-- ljplay:' header options (run_command.h); fails on a bad header.
 ljp::Expected<ljp::EngineRequest> RequestForFile(const std::string& path, bool use_header) {
   const std::optional<std::string> source = ReadFile(path);
   if (!source) return ljp::Error{"cannot read " + path};
-  std::vector<std::string> args{"ljplay", "run", path};
-  if (use_header) {
-    for (const std::string& a : ljp::ScriptHeaderArgs(*source)) args.push_back(a);
-  }
-  std::vector<char*> argp;
-  for (std::string& a : args) argp.push_back(a.data());
-  auto cli = std::make_unique<Cli>();
-  try {
-    cli->app.parse(static_cast<int>(argp.size()), argp.data());
-  } catch (const CLI::ParseError& e) {
-    return ljp::Error{path + ": in the '-- ljplay:' header: " + e.what()};
-  }
-  ljp::SessionOptions options;
-  if (!ToSessionOptions(cli->run, options)) return ljp::Error{path + ": bad header options"};
-  if (!options.prng_seed) options.prng_seed = 1;  // reproducible timelines
-  // The window shows the timeline: the program's output goes there, not to stdout.
-  options.echo_output = false;
-  if (options.budgets.wall_seconds <= 0) options.budgets.wall_seconds = 30;
-  return ljp::EngineRequest{*source, path, options};
+  return ljp::ViewerRequestFor(*source, path, use_header);
 }
 #endif
 

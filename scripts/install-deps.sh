@@ -13,7 +13,7 @@ packages="build-essential cmake ninja-build pkg-config dpkg-dev patch xz-utils c
   libcli11-dev nlohmann-json3-dev libgtest-dev libglfw3-dev libgl-dev
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
   libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev emscripten
-  xvfb xauth imagemagick libgl1-mesa-dri libcapstone-dev chromium"
+  xvfb xauth imagemagick libgl1-mesa-dri libcapstone-dev chromium fonts-dejavu-core"
 
 missing=""
 # npm installs the browser tests' and the web benchmark's packages; a machine

@@ -57,6 +57,20 @@ ExampleInfo DescribeExample(std::string_view source) {
   return info;
 }
 
+ExampleInfo ExampleFromSource(const std::string& path, std::string_view source) {
+  ExampleInfo info = DescribeExample(source);
+  info.path = path;
+  info.name = std::filesystem::path(path).filename().string();
+  return info;
+}
+
+void SortForMenu(std::vector<ExampleInfo>& examples) {
+  std::sort(examples.begin(), examples.end(), [](const ExampleInfo& a, const ExampleInfo& b) {
+    const size_t ra = MenuRank(a.name), rb = MenuRank(b.name);
+    return ra != rb ? ra < rb : a.name < b.name;
+  });
+}
+
 std::vector<ExampleInfo> ListExamples(const std::string& dir) {
   std::vector<ExampleInfo> out;
   std::error_code ec;
@@ -65,15 +79,9 @@ std::vector<ExampleInfo> ListExamples(const std::string& dir) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::stringstream source;
     source << in.rdbuf();
-    ExampleInfo info = DescribeExample(source.str());
-    info.path = entry.path().string();
-    info.name = entry.path().filename().string();
-    out.push_back(std::move(info));
+    out.push_back(ExampleFromSource(entry.path().string(), source.str()));
   }
-  std::sort(out.begin(), out.end(), [](const ExampleInfo& a, const ExampleInfo& b) {
-    const size_t ra = MenuRank(a.name), rb = MenuRank(b.name);
-    return ra != rb ? ra < rb : a.name < b.name;
-  });
+  SortForMenu(out);
   return out;
 }
 

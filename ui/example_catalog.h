@@ -21,6 +21,12 @@ struct ExampleInfo {
 // before the first line of code).
 ExampleInfo DescribeExample(std::string_view source);
 
+// An example from its text: DescribeExample's, with its path and file name.
+ExampleInfo ExampleFromSource(const std::string& path, std::string_view source);
+
+// Sorts examples in menu order.
+void SortForMenu(std::vector<ExampleInfo>& examples);
+
 // Every *.lua in dir, in menu order; empty if dir cannot be read.
 std::vector<ExampleInfo> ListExamples(const std::string& dir);
 

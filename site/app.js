@@ -1,0 +1,721 @@
+// The playground's page: loads the viewer (ImGui in WebAssembly, main thread)
+// and the engine (LuaJIT in WebAssembly, a Web Worker: engine-worker.js), and
+// carries requests and timelines between them. The engine never runs on this
+// thread, so a program that loops, a LuaJIT assertion or a crash never freezes
+// the page: Stop, a run past its time limit and a dead engine all end in
+// worker.terminate() and a fresh worker.
+//
+// Contract with the viewer (wasm/web/):
+//   the page provides  window.ljplayEngine = {start(requestJson), stop()}
+//   the viewer exports ljp_viewer_timeline_line(lines)         timeline lines ('\n'-separated)
+//                      ljp_viewer_run_finished(crashed, message) the run is over
+//                      ljp_viewer_open_example(name, stitch_mode)  the gallery
+//                      ljp_viewer_open_source(chunkname, source, stitch_mode)  share links
+//                      ljp_viewer_state_json(), ljp_viewer_stop()  tests
+// Also here: the example gallery, share links (#run=...) and window.ljplayTest
+// (README.md beside this file).
+'use strict';
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+
+  const STITCH_MODES = ['full', 'recerr-2024', 'cpcall-2024', 'precheck-2021', 'unprotected'];
+  // The stitch cases in the README's order, then the chain; the rest by name.
+  const FIRST_EXAMPLES = ['maxsnap_stitch.lua', 'table_bump_stitch.lua', 'ir_grow_canon.lua',
+                          'snap_grow_stitch.lua', 'ir_const_stitch.lua', 'stitch_chain.lua'];
+  // A run without a wall-time budget of its own still ends after this long.
+  const DEFAULT_RUN_LIMIT_S = 60;
+  // How long past a run's wall-time budget the page kills the worker itself
+  // (the viewer stops such a run 3 s past it: this is the page's backstop).
+  const KILL_GRACE_S = 5;
+
+  const test = {
+    firstFrameMs: null,   // first frame the viewer drew, from navigation start
+    engineReadyMs: null,  // the first engine worker could take a run
+    loadedMs: null,       // every file loaded
+    sizes: {},            // bytes of each file this script loaded, by name
+    errors: [],           // what went wrong (also shown on the page)
+    timings: {},          // milliseconds since navigation at each step of the start-up
+  };
+  const mark = (what) => { test.timings[what] = Math.round(performance.now()); };
+
+  // --- Loading, with a progress bar in bytes ---------------------------------
+  const progress = {total: 0, done: 0, known: new Set()};
+  function showProgress() {
+    const mb = (n) => (n / 1048576).toFixed(1);
+    $('progress').style.width = progress.total ? `${(100 * progress.done) / progress.total}%` : '0';
+    $('progress-text').textContent = progress.total
+      ? `Loading… ${mb(progress.done)} of ${mb(progress.total)} MB`
+      : 'Loading…';
+  }
+  function fail(message) {
+    test.errors.push(message);
+    console.error(message);
+    const loading = $('loading');
+    if (!loading.hidden) {
+      loading.classList.add('failed');
+      $('progress-text').textContent = message;
+    } else {
+      setStatus(message);
+    }
+  }
+
+  // Fetches a file and counts its bytes as they arrive. A .wasm file is also
+  // compiled while it arrives: {bytes, module}.
+  async function fetchWasm(name) {
+    const response = await fetch(name);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    const [counted, compiled] = response.body.tee();
+    const module = WebAssembly.compileStreaming(
+        new Response(compiled, {headers: {'Content-Type': 'application/wasm'}}));
+    const bytes = await readCounting(name, new Response(counted, {headers: response.headers}));
+    return {bytes, module: await module};
+  }
+  async function fetchBytes(name) {
+    const response = await fetch(name);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return readCounting(name, response);
+  }
+  async function readCounting(name, response) {
+    const length = Number(response.headers.get('Content-Length')) || 0;
+    if (length && !progress.known.has(name)) {
+      progress.known.add(name);
+      progress.total += length;
+      showProgress();
+    }
+    const chunks = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const {done, value} = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+      progress.done += value.length;
+      if (!length) progress.total += value.length;
+      showProgress();
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    test.sizes[name] = size;
+    return bytes;
+  }
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`cannot load ${src}`));
+      document.head.appendChild(script);
+    });
+  }
+
+  // --- Status line ----------------------------------------------------------
+  function setStatus(text) { $('engine-status').textContent = text; }
+
+  // --- The viewer module ----------------------------------------------------
+  // createLjplayViewer({canvas, arguments, wasmBinary}) makes the module; the
+  // page calls the exports below.
+  const viewer = {
+    module: null,
+    // Calls an export with string arguments copied to the heap (not the stack:
+    // a source or a timeline line can be large).
+    call(name, returnType, args) {
+      const m = this.module;
+      const pointers = [];
+      try {
+        const values = args.map((a) => {
+          if (typeof a !== 'string') return a;
+          const size = m.lengthBytesUTF8(a) + 1;
+          const p = m._malloc(size);
+          m.stringToUTF8(a, p, size);
+          pointers.push(p);
+          return p;
+        });
+        const result = m['_' + name](...values);
+        return returnType === 'string' ? m.UTF8ToString(result) : result;
+      } finally {
+        for (const p of pointers) m._free(p);
+      }
+    },
+    // Several lines at once, '\n'-separated.
+    timelineLines(text) { this.call('ljp_viewer_timeline_line', null, [text]); },
+    runFinished(crashed, message) {
+      this.call('ljp_viewer_run_finished', null, [crashed ? 1 : 0, message || '']);
+    },
+    openExample(name, mode) { return this.call('ljp_viewer_open_example', 'number', [name, mode]); },
+    openSource(chunkname, source, mode) {
+      return this.call('ljp_viewer_open_source', 'number', [chunkname, source, mode]);
+    },
+    state() {
+      return this.module ? JSON.parse(this.call('ljp_viewer_state_json', 'string', [])) : null;
+    },
+  };
+
+  async function startViewer(script, wasmModule, args) {
+    await loadScript(URL.createObjectURL(new Blob([script], {type: 'text/javascript'})));
+    mark('viewerScript');
+    viewer.module = await window.createLjplayViewer({
+      canvas: $('canvas'),
+      arguments: args,
+      // Compiled while it downloaded: only instantiated here.
+      instantiateWasm: (imports, receiveInstance) => {
+        WebAssembly.instantiate(wasmModule, imports).then((instance) => {
+          mark('viewerInstantiated');
+          receiveInstance(instance, wasmModule);
+        }, (err) => fail(`The viewer could not start: ${err.message || err}`));
+        return {};
+      },
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+      onAbort: (what) => fail(`The viewer stopped: ${what}`),
+    });
+  }
+
+  // Records the time of the viewer's first frame (the viewer counts its frames).
+  function watchFirstFrame() {
+    const check = () => {
+      const state = viewer.state();
+      if (state && state.frame >= 1) test.firstFrameMs = Math.round(performance.now());
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }
+
+  // --- The engine: one Web Worker at a time -----------------------------------
+  // What the worker sends goes to the viewer in slices of a few milliseconds
+  // (lines joined into one call), so a long timeline never holds up a frame.
+  // Items carry their run's id: once the viewer stopped a run, nothing more of
+  // it reaches the viewer, which may already be running the next one.
+  const delivery = {queue: [], head: 0, scheduled: false, channel: new MessageChannel()};
+  delivery.channel.port1.onmessage = () => drain();
+  function deliver(item) {
+    delivery.queue.push(item);
+    if (!delivery.scheduled) {
+      delivery.scheduled = true;
+      delivery.channel.port2.postMessage(0);
+    }
+  }
+  function drain() {
+    delivery.scheduled = false;
+    const until = performance.now() + 8;
+    const q = delivery.queue;
+    while (delivery.head < q.length && performance.now() < until) {
+      const item = q[delivery.head];
+      try {
+        if (item.runId !== engine.deliverable) {
+          delivery.head++;
+        } else if (item.line !== undefined) {
+          let text = '';
+          while (delivery.head < q.length && q[delivery.head].line !== undefined &&
+                 q[delivery.head].runId === item.runId && text.length < (1 << 20)) {
+            text += q[delivery.head++].line + '\n';
+          }
+          viewer.timelineLines(text);
+        } else {
+          delivery.head++;
+          engine.deliverable = null;
+          viewer.runFinished(item.crashed, item.message);
+          for (const waiter of engine.finishWaiters.splice(0)) waiter(item);
+        }
+      } catch (err) {
+        fail(`The viewer failed on the timeline: ${err.message || err}`);
+      }
+    }
+    if (delivery.head < q.length) {
+      delivery.scheduled = true;
+      delivery.channel.port2.postMessage(0);
+    } else {
+      q.length = 0;
+      delivery.head = 0;
+    }
+  }
+
+  const engine = {
+    wasmModule: null,     // ljplay-engine.wasm, compiled once; each worker instantiates it
+    scriptUrl: null,      // ljplay-engine.js, loaded once (a blob: URL)
+    worker: null,
+    ready: false,
+    queued: null,         // a request waiting for the worker to be ready
+    run: null,            // the run in progress: {id, seq, end, assertText, timer}
+    deliverable: null,    // the id of the run whose lines the viewer takes
+    nextId: 1,
+    recent: [],           // the last requests (share links), newest last
+    finishWaiters: [],    // called once the viewer has the end of a run
+    runs: 0,
+    workersStarted: 0,
+    trapNext: 0,          // tests: the next run traps after this many lines
+  };
+
+  function spawnWorker() {
+    const worker = new Worker('engine-worker.js');
+    engine.worker = worker;
+    engine.ready = false;
+    engine.workersStarted++;
+    worker.onmessage = (event) => onWorkerMessage(worker, event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (worker !== engine.worker) return;
+      const message = `the engine worker failed: ${event.message || 'error'}`;
+      if (engine.run) endRun(true, message);
+      else fail(message);
+      replaceWorker();
+    };
+    worker.postMessage({type: 'init', wasmModule: engine.wasmModule, scriptUrl: engine.scriptUrl});
+  }
+
+  function replaceWorker() {
+    if (engine.worker) engine.worker.terminate();
+    engine.worker = null;
+    engine.ready = false;
+    spawnWorker();
+  }
+
+  function onWorkerMessage(worker, message) {
+    if (worker !== engine.worker) return;  // a worker already replaced
+    const run = engine.run;
+    switch (message.type) {
+      case 'ready':
+        engine.ready = true;
+        if (test.engineReadyMs === null) test.engineReadyMs = Math.round(performance.now());
+        if (!run) setStatus('engine ready');
+        if (engine.queued) {
+          const request = engine.queued;
+          engine.queued = null;
+          send(request);
+        }
+        break;
+      case 'init-failed':
+        fail(`The engine could not start: ${message.message}`);
+        break;
+      case 'line':
+        if (!run || message.id !== run.id) return;
+        noteLine(run, message.line);
+        deliver({runId: run.id, line: message.line});
+        break;
+      case 'done':
+        if (!run || message.id !== run.id) return;
+        if (message.error) {
+          endRun(true, `the engine refused the request: ${message.error}`);
+        } else if (run.end && run.end.status === 'assert') {
+          // LuaJIT asserted: the timeline ends with the assertion, the engine
+          // was abandoned mid-run. The next run gets a fresh worker.
+          endRun(false, '', [], `engine stopped: ${run.assertText || 'LuaJIT assertion failed'}`);
+          replaceWorker();
+        } else if (!run.end) {
+          endRun(true, 'the engine ended without finishing the timeline');
+        } else {
+          endRun(false, '');
+        }
+        break;
+      case 'crash':
+        if (run && message.id === run.id) endRun(true, `the engine crashed: ${message.message}`);
+        replaceWorker();
+        break;
+      case 'log':
+        console.log(`engine: ${message.text}`);
+        break;
+    }
+  }
+
+  // Notes the last seq, the end and an assertion; most lines are not parsed.
+  function noteLine(run, line) {
+    const m = /"seq":(\d+)/.exec(line);
+    if (m) run.seq = Number(m[1]);
+    if (line.includes('"type":"end"') || line.includes('"type":"assert"')) {
+      try {
+        const event = JSON.parse(line);
+        if (event.type === 'end') run.end = event;
+        if (event.type === 'assert') {
+          run.assertText = `LuaJIT ASSERT ${event.file}:${event.line}: ${event.func}: ${event.message}`;
+        }
+      } catch { /* the viewer judges the line */ }
+    }
+  }
+
+  // The run in progress is over: the viewer gets its end after its last line.
+  // crashed: the worker died (the viewer ends the timeline as a crash, with
+  // message); not after an assertion, whose timeline has its end.
+  function endRun(crashed, message, extraLines = [], status = null) {
+    const run = engine.run;
+    if (!run) return;
+    clearTimeout(run.timer);
+    engine.run = null;
+    for (const line of extraLines) deliver({runId: run.id, line});
+    setStatus(status || (crashed ? `engine stopped: ${message}` : 'engine ready'));
+    deliver({runId: run.id, crashed, message});
+  }
+
+  // Kills the run in progress; the viewer hears nothing more of it.
+  function abandonRun() {
+    if (!engine.run) return;
+    clearTimeout(engine.run.timer);
+    engine.run = null;
+    engine.deliverable = null;
+    replaceWorker();
+  }
+
+  function send(requestJson) {
+    let budget = 0;
+    try {
+      budget = (JSON.parse(requestJson).budgets || {}).wall_seconds || 0;
+    } catch { /* the engine reports a bad request */ }
+    const run = {id: engine.nextId++, seq: -1, end: null, assertText: ''};
+    engine.run = run;
+    engine.deliverable = run.id;
+    engine.runs++;
+    // The viewer stops a run past its budget itself; this is the page's own
+    // limit, for runs without one and in case the viewer cannot.
+    const limit = budget > 0 ? budget + KILL_GRACE_S : DEFAULT_RUN_LIMIT_S;
+    run.timer = setTimeout(() => {
+      if (engine.run !== run) return;
+      const seconds = budget > 0 ? budget : DEFAULT_RUN_LIMIT_S;
+      const message = `wall-time budget exceeded: the program ran longer than ${seconds} s ` +
+                      '(engine worker stopped)';
+      // As the native parent completes the timeline of a killed engine (isolated_run.cpp).
+      endRun(true, message, [
+        JSON.stringify({seq: run.seq + 1, type: 'budget', budget: 'wall-time',
+                        limit: Math.round(seconds * 1000), message}),
+        JSON.stringify({seq: run.seq + 2, type: 'end', status: 'budget', exit_code: 2, message}),
+      ]);
+      replaceWorker();
+    }, limit * 1000);
+    setStatus('running…');
+    engine.worker.postMessage({type: 'run', id: run.id, request: requestJson,
+                               trapAfterLines: engine.trapNext});
+    engine.trapNext = 0;
+  }
+
+  // What the viewer calls (worker_engine.cpp). One run at a time.
+  window.ljplayEngine = {
+    start(requestJson) {
+      requestJson = String(requestJson);
+      engine.recent = [...engine.recent.slice(-3), requestJson];
+      abandonRun();
+      engine.queued = null;
+      if (engine.ready) {
+        send(requestJson);
+      } else {
+        engine.queued = requestJson;
+        setStatus('starting the engine…');
+      }
+    },
+    stop() {
+      engine.queued = null;
+      engine.deliverable = null;  // the viewer ended the run: nothing more of it
+      if (engine.run) {
+        abandonRun();
+        setStatus('stopped');
+      }
+    },
+  };
+
+  // --- Examples: the gallery --------------------------------------------------
+  // Title and explanation from a program's header comment, as the desktop's
+  // Examples menu reads them (ui/example_catalog.cpp).
+  function describeExample(source) {
+    const info = {title: '', about: [], options: []};
+    let open = false;
+    for (let line of source.split('\n')) {
+      line = line.replace(/\r$/, '');
+      if (line.startsWith('#!')) continue;
+      if (!line.startsWith('--')) break;
+      if (line.startsWith('-- ljplay:')) {
+        info.options.push(line.slice('-- ljplay:'.length).trim());
+        continue;
+      }
+      let text = line.slice(2);
+      if (text.startsWith(' ')) text = text.slice(1);
+      if (!info.title && text) {
+        info.title = text;
+        // A whole sentence is the title only; a line that runs on is cut at its colon.
+        if (text.endsWith('.')) continue;
+        const colon = text.indexOf(': ');
+        if (colon >= 0) info.title = text.slice(0, colon);
+      }
+      const note = text.startsWith('Broken') || text.startsWith('Fixed');
+      if (!text) open = false;
+      else if (open && !note) info.about[info.about.length - 1] += ' ' + text;
+      else {
+        info.about.push(text);
+        open = true;
+      }
+    }
+    return info;
+  }
+
+  function rank(name) {
+    const i = FIRST_EXAMPLES.indexOf(name);
+    return i < 0 ? FIRST_EXAMPLES.length : i;
+  }
+
+  let examples = [];
+  function buildGallery(list) {
+    examples = list.map((e) => ({...e, ...describeExample(e.source)}))
+        .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+    const select = $('gallery-mode');
+    for (const mode of STITCH_MODES) select.add(new Option(mode, mode));
+    const cards = $('gallery-cards');
+    for (const example of examples) {
+      const card = document.createElement('div');
+      card.className = 'card';
+      card.tabIndex = 0;
+      card.dataset.name = example.name;
+      const add = (tag, cls, text) => {
+        const el = document.createElement(tag);
+        el.className = cls;
+        el.textContent = text;
+        card.appendChild(el);
+        return el;
+      };
+      add('div', 'name', example.name);
+      add('div', 'title', example.title);
+      const about = add('div', 'about', '');
+      for (const paragraph of example.about) {
+        const p = document.createElement('p');
+        if (/^(Broken|Fixed)/.test(paragraph)) p.className = 'note';
+        p.textContent = paragraph;
+        about.appendChild(p);
+      }
+      if (example.options.length) add('div', 'options', `ljplay run ${example.name} ${example.options.join(' ')}`);
+      const open = () => {
+        showPanel(null);
+        openExample(example.name, select.value);
+      };
+      card.addEventListener('click', open);
+      card.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
+      cards.appendChild(card);
+    }
+  }
+
+  function openExample(name, mode) {
+    const ok = viewer.openExample(name, mode || 'full');
+    if (!ok) fail(`The viewer has no example ${name} (or no stitch mode ${mode}).`);
+    $('canvas').focus();
+    return ok;
+  }
+
+  function showPanel(id) {
+    for (const panel of ['gallery', 'share']) $(panel).hidden = panel !== id;
+    if (id === null) $('canvas').focus();
+  }
+
+  // --- Share links: #run=<base64url(deflate-raw(JSON))> -------------------------
+  // The program, its options (-j/-O settings), faults and stitch mode; nothing
+  // else of the request (budgets, capture) travels.
+  function base64url(bytes) {
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function fromBase64url(text) {
+    const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(b64 + '==='.slice((b64.length + 3) % 4));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+  async function pipeBytes(bytes, transform) {
+    const stream = new Blob([bytes]).stream().pipeThrough(transform);
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  function shareable(request) {
+    const text = (v) => String(v);
+    return {
+      v: 1,
+      // The examples' path in the viewer ("examples/x.lua") would shadow the
+      // example itself: a shared program goes by its file name.
+      chunkname: text(request.chunkname || 'program.lua').replace(/^.*\//, '') || 'program.lua',
+      source: text(request.source || ''),
+      settings: (request.settings || []).map((s) => ({kind: s.kind === 'j' ? 'j' : 'O', text: text(s.text)})),
+      faults: (request.faults || []).map(text),
+      stitch_mode: STITCH_MODES.includes(request.stitch_mode) ? request.stitch_mode : 'full',
+    };
+  }
+  async function encodeShare(request) {
+    const json = new TextEncoder().encode(JSON.stringify(shareable(request)));
+    return base64url(await pipeBytes(json, new CompressionStream('deflate-raw')));
+  }
+  async function decodeShare(text) {
+    const json = await pipeBytes(fromBase64url(text), new DecompressionStream('deflate-raw'));
+    const shared = JSON.parse(new TextDecoder().decode(json));
+    if (!shared || typeof shared !== 'object' || typeof shared.source !== 'string') {
+      throw new Error('not a playground link');
+    }
+    return shareable(shared);
+  }
+  function shareUrl(data) {
+    return `${location.origin}${location.pathname}#run=${data}`;
+  }
+
+  // The viewer reads a program's options from its '-- ljplay:' header: a
+  // shared program gets one header line with the shared settings and faults,
+  // in place of the first header line it had (so its line numbers stay), or
+  // above its first line when it had none.
+  const HEADER = /^-- ljplay:.*$/;
+  function withHeader(shared) {
+    const args = [];
+    for (const s of shared.settings) {
+      if (/\s/.test(s.text)) continue;  // a header splits at whitespace
+      args.push(s.kind === 'j' ? `-j${s.text}` : `--opt ${s.text}`);
+    }
+    for (const f of shared.faults) if (!/\s/.test(f)) args.push(`--fault ${f}`);
+    const header = args.length ? `-- ljplay: ${args.join(' ')}` : '--';
+    const lines = shared.source.split('\n');
+    let replaced = false;
+    for (let i = 0; i < lines.length && (lines[i].startsWith('--') || lines[i].startsWith('#!')); i++) {
+      if (!HEADER.test(lines[i].replace(/\r$/, ''))) continue;
+      lines[i] = replaced ? '--' : header;
+      replaced = true;
+    }
+    if (!replaced && args.length) lines.unshift(header);
+    return lines.join('\n');
+  }
+
+  // The request of the run the viewer shows (of a comparison: the main run).
+  function shownRequest() {
+    const state = viewer.state();
+    const parsed = engine.recent.map((r) => JSON.parse(r)).reverse();
+    return parsed.find((r) => state && r.chunkname === state.path &&
+                              (r.stitch_mode || 'full') === state.stitch_mode) || parsed[0] || null;
+  }
+
+  async function share() {
+    const request = shownRequest();
+    if (!request) {
+      $('share-url').value = '';
+      $('share-note').textContent = 'Run a program first: the link holds the run on screen.';
+      showPanel('share');
+      return;
+    }
+    const url = shareUrl(await encodeShare(request));
+    history.replaceState(null, '', url);
+    $('share-url').value = url;
+    const shared = shareable(request);
+    let note = `${shared.chunkname}, stitch mode ${shared.stitch_mode}` +
+               `${shared.faults.length ? ', faults ' + shared.faults.join(' ') : ''}` +
+               `${shared.settings.length ? ', options ' + shared.settings.map((s) => s.text).join(' ') : ''}` +
+               ` (${url.length} characters).`;
+    try {
+      await navigator.clipboard.writeText(url);
+      note += ' Copied to the clipboard.';
+    } catch { /* not allowed here: the field can be copied by hand */ }
+    $('share-note').textContent = note;
+    showPanel('share');
+    $('share-url').select();
+  }
+
+  async function openShared(text) {
+    let shared;
+    try {
+      shared = await decodeShare(text);
+    } catch (err) {
+      fail(`This link holds no program the playground can read (${err.message}).`);
+      return false;
+    }
+    if (!viewer.openSource(shared.chunkname, withHeader(shared), shared.stitch_mode)) {
+      fail('The viewer could not open the shared program.');
+      return false;
+    }
+    return true;
+  }
+
+  // --- window.ljplayTest: what the browser tests use ------------------------------
+  function nextFrame() { return new Promise((resolve) => requestAnimationFrame(() => resolve())); }
+  // The main thread answers: two animation frames come within `ms`, and the
+  // viewer drew in them.
+  async function isResponsive(ms = 1000) {
+    const before = viewer.state().frame;
+    const start = performance.now();
+    const frames = nextFrame().then(nextFrame);
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
+    if ((await Promise.race([frames, timeout])) === 'timeout') return false;
+    return viewer.state().frame > before && performance.now() - start < ms;
+  }
+
+  // Resolves with the viewer's state once no run is busy.
+  async function whenIdle(what, timeoutMs) {
+    const until = performance.now() + timeoutMs;
+    for (;;) {
+      await nextFrame();
+      const state = viewer.state();
+      if (state && !state.busy) return state;
+      if (performance.now() > until) throw new Error(`${what}: no result in ${timeoutMs} ms`);
+    }
+  }
+
+  // Opens an example in the viewer (as a gallery card does) and resolves with
+  // the viewer's state once the run is over and the viewer has its end.
+  async function runExample(name, mode = 'full', timeoutMs = 120000) {
+    if (!openExample(name, mode)) throw new Error(`no example ${name} in mode ${mode}`);
+    return whenIdle(`${name} (${mode})`, timeoutMs);
+  }
+
+  Object.assign(test, {
+    runExample,
+    isResponsive,
+    whenIdle: (timeoutMs = 120000) => whenIdle('the viewer', timeoutMs),
+    state: () => viewer.state(),
+    encodeShare,
+    decodeShare,
+    shareUrl,
+    withHeader,
+    openSource: (chunkname, source, mode = '') => viewer.openSource(chunkname, source, mode),
+    stop: () => viewer.call('ljp_viewer_stop', null, []),  // the viewer's Stop (Shift+F5)
+    // The engine traps in the next run after its n-th timeline line.
+    trapNextRun: (n = 5) => { engine.trapNext = n; },
+    engine: () => ({runs: engine.runs, workersStarted: engine.workersStarted, ready: engine.ready,
+                    busy: !!engine.run, recent: engine.recent.slice()}),
+    examples: () => examples.map(({name, title, about, options}) => ({name, title, about, options})),
+  });
+  window.ljplayTest = test;
+
+  // --- Start-up --------------------------------------------------------------------
+  $('examples-button').addEventListener('click', () => showPanel($('gallery').hidden ? 'gallery' : null));
+  $('gallery-close').addEventListener('click', () => showPanel(null));
+  $('share-button').addEventListener('click', () => share().catch((err) => fail(String(err))));
+  $('share-close').addEventListener('click', () => showPanel(null));
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') showPanel(null); });
+
+  async function main() {
+    showProgress();
+    // Everything is fetched at once, with the progress bar; the viewer starts
+    // as soon as its files are in, the engine's worker as soon as its are (the
+    // viewer's first run waits for it).
+    const viewerFiles = Promise.all([fetchBytes('ljplay-viewer.js'), fetchWasm('ljplay-viewer.wasm')]);
+    const engineStarted = Promise.all([fetchBytes('ljplay-engine.js'), fetchWasm('ljplay-engine.wasm')])
+        .then(([script, wasm]) => {
+          engine.scriptUrl = URL.createObjectURL(new Blob([script], {type: 'text/javascript'}));
+          engine.wasmModule = wasm.module;
+          mark('engineCompiled');
+          spawnWorker();
+        });
+    const galleryBuilt = fetchBytes('examples.json').then((bytes) =>
+      buildGallery(JSON.parse(new TextDecoder().decode(bytes)).examples));
+    Promise.all([viewerFiles, engineStarted, galleryBuilt]).then(() => {
+      test.loadedMs = Math.round(performance.now());
+    }, () => {});
+    engineStarted.catch((err) => fail(`The engine could not start: ${err.message || err}`));
+    galleryBuilt.catch((err) => fail(`No examples: ${err.message || err}`));
+
+    // The viewer opens the first example and runs it, unless a link brings a program.
+    const shared = location.hash.startsWith('#run=') ? location.hash.slice(5) : null;
+    const [viewerScript, viewerWasm] = await viewerFiles;
+    mark('viewerFiles');
+    await startViewer(viewerScript, viewerWasm.module, shared ? ['--no-run'] : []);
+    mark('viewerStarted');
+    $('loading').hidden = true;
+    if (!engine.ready) setStatus('starting the engine…');
+    watchFirstFrame();
+    $('canvas').focus();
+    if (shared) await openShared(shared);
+  }
+  main().catch((err) => fail(`The playground could not start: ${err.message || err}`));
+})();

@@ -1,0 +1,306 @@
+// The page in a real browser: Debian's Chromium (headless, WebGL 2 on
+// SwiftShader) driven by playwright-core. Serves the built site on 127.0.0.1,
+// loads it, runs the stitch examples through the viewer and the engine worker,
+// and checks what the viewer shows against stock LuaJIT's output.
+//   node page_test.js --site DIR --modules DIR --examples DIR --expected DIR --out DIR
+//     --site      the built site (build/wasm/site)
+//     --modules   node_modules with playwright-core (setup.cmake installs it)
+//     --examples  examples/ (the programs and their header comments)
+//     --expected  each example's output from luajit-ref -joff (tests/wasm/examples)
+//     --out       where the screenshot and the browser's log go
+// Prints one line per check, the time to the first frame, the gzip size of
+// everything the page loaded, and "N passed, N failed"; exits 1 on a failure.
+'use strict';
+const {spawn, execFileSync} = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+
+const opts = {};
+for (let i = 2; i < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+for (const key of ['site', 'modules', 'examples', 'expected', 'out']) {
+  if (!opts[key]) {
+    console.error(`page_test.js: --${key} is missing`);
+    process.exit(2);
+  }
+}
+const {chromium} = require(path.join(path.resolve(opts.modules), 'playwright-core'));
+const serverScript = path.join(__dirname, '..', '..', 'scripts', 'serve-site.js');
+fs.mkdirSync(opts.out, {recursive: true});
+
+// The stitch cases: the abort reason in the fixed mode (README's table), and
+// the assertion of the unprotected mode. stitch_chain has no failure case.
+const STITCH_CASES = [
+  ['maxsnap_stitch.lua', 'too many snapshots'],
+  ['table_bump_stitch.lua', 'retry recording'],
+  ['ir_grow_canon.lua', 'error thrown or hook called during recording'],
+  ['snap_grow_stitch.lua', 'error thrown or hook called during recording'],
+  ['ir_const_stitch.lua', 'not enough memory'],
+];
+const ASSERTION = 'unbalanced stack after hot instruction';
+const BROKEN_MODE = 'unprotected';
+// Chromium's flags for WebGL 2 without a GPU (ARCHITECTURE.md, toolchain facts).
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader',
+                       '--enable-unsafe-swiftshader', '--disable-background-networking',
+                       '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let passed = 0;
+let failed = 0;
+function check(what, ok, detail) {
+  if (ok) {
+    passed++;
+    console.log(`ok: ${what}`);
+  } else {
+    failed++;
+    console.log(`FAIL: ${what}${detail === undefined ? '' : `\n    ${String(detail).replace(/\n/g, '\n    ')}`}`);
+  }
+  return ok;
+}
+const expectedOutput = (name) =>
+  fs.readFileSync(path.join(opts.expected, name.replace(/\.lua$/, '.expected')), 'utf8');
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const server = spawn(process.execPath, [serverScript, opts.site, '--port', '0'],
+                         {stdio: ['ignore', 'pipe', 'inherit']});
+    let text = '';
+    server.stdout.on('data', (data) => {
+      text += data;
+      const m = /at (http:\/\/\S+)/.exec(text);
+      if (m) resolve({server, url: m[1]});
+    });
+    server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
+  });
+}
+
+function colours(png) {
+  // The real ImageMagick (a stand-in convert may sit earlier in PATH).
+  const convert = fs.existsSync('/usr/bin/convert') ? '/usr/bin/convert' : 'convert';
+  return Number(execFileSync(convert, [png, '-format', '%k', 'info:']).toString().trim());
+}
+
+async function main() {
+  const {server, url} = await startServer();
+  const browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS});
+  const log = [];
+  const loaded = new Set();
+  try {
+    // A screen larger than the viewport: with the canvas as large as the
+    // screen, Emscripten's GLFW would try to go fullscreen.
+    const context = await browser.newContext({viewport: {width: 1280, height: 800},
+                                              screen: {width: 1600, height: 1000}});
+    context.on('response', (response) => {
+      if (response.ok() && response.url().startsWith(url)) loaded.add(new URL(response.url()).pathname);
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
+
+    // --- Loading -------------------------------------------------------------
+    await page.goto(url);
+    await page.waitForFunction(() => window.ljplayTest &&
+        (window.ljplayTest.firstFrameMs !== null || window.ljplayTest.errors.length), null,
+        {timeout: 90000});
+    await page.waitForFunction(() => window.ljplayTest.engineReadyMs !== null ||
+        window.ljplayTest.errors.length, null, {timeout: 90000});
+    const start = await page.evaluate(() => ({
+      firstFrameMs: ljplayTest.firstFrameMs, engineReadyMs: ljplayTest.engineReadyMs,
+      loadedMs: ljplayTest.loadedMs, errors: ljplayTest.errors, sizes: ljplayTest.sizes,
+      loadingShown: getComputedStyle(document.getElementById('loading')).display !== 'none',
+      examples: ljplayTest.examples(), canvas: [document.getElementById('canvas').clientWidth,
+                                                document.getElementById('canvas').clientHeight],
+    }));
+    check('the page loads without errors', start.errors.length === 0, start.errors.join('\n'));
+    check('the viewer draws', start.firstFrameMs !== null);
+    check('the loading screen gives way to the viewer', !start.loadingShown);
+    check('the canvas fills the window below the header',
+          start.canvas[0] === 1280 && start.canvas[1] > 700 && start.canvas[1] < 800,
+          start.canvas.join('x'));
+    const gallery = start.examples.map((e) => e.name);
+    const files = fs.readdirSync(opts.examples).filter((f) => f.endsWith('.lua'));
+    check('the gallery has every example', files.every((f) => gallery.includes(f)),
+          `${gallery.join(' ')} / ${files.join(' ')}`);
+    check('the gallery lists the stitch cases first',
+          STITCH_CASES.every(([name], i) => gallery[i] === name), gallery.join(' '));
+    const maxsnap = start.examples.find((e) => e.name === 'maxsnap_stitch.lua');
+    check('a gallery card tells what the example shows', maxsnap &&
+          /snapshot limit/.test(maxsnap.title) && maxsnap.about.some((p) => /^Broken in:/.test(p)) &&
+          maxsnap.options.includes('--opt maxsnap=1'), JSON.stringify(maxsnap));
+
+    // The viewer runs its first example by itself; the tests start after it.
+    const first = await page.evaluate(() => window.ljplayTest.whenIdle());
+    check('the first example runs at start-up', first.example === 'maxsnap_stitch.lua' &&
+          first.output === expectedOutput('maxsnap_stitch.lua'), JSON.stringify(first).slice(0, 400));
+
+    // --- The stitch cases, fixed and broken -------------------------------------
+    const runExample = (name, mode) =>
+      page.evaluate(([n, m]) => window.ljplayTest.runExample(n, m), [name, mode]);
+    const responsive = () => page.evaluate(() => window.ljplayTest.isResponsive());
+    const runs = [...STITCH_CASES.map(([name, reason]) => [name, 'full', reason]),
+                  ['stitch_chain.lua', 'full', null],
+                  ...STITCH_CASES.map(([name]) => [name, BROKEN_MODE, null])];
+    for (const [name, mode, reason] of runs) {
+      const t = Date.now();
+      let state;
+      try {
+        state = await runExample(name, mode);
+      } catch (err) {
+        check(`${name} (${mode}) runs`, false, err.message);
+        continue;
+      }
+      const what = `${name} (${mode}, ${Date.now() - t} ms)`;
+      check(`${what}: the viewer shows the example in that mode`,
+            state.example === name && state.stitch_mode === mode,
+            `${state.example} ${state.stitch_mode}`);
+      if (mode === 'full') {
+        check(`${what}: ends normally, no assertion`, state.end_status === 'ok' && !state.assertion,
+              `${state.end_status} ${state.end_message || ''} ${state.assertion || ''}`);
+        if (reason) {
+          check(`${what}: aborts with "${reason}"`,
+                (state.abort_reasons || []).some((r) => r.includes(reason)),
+                JSON.stringify(state.abort_reasons));
+        }
+        check(`${what}: prints what stock LuaJIT prints`, state.output === expectedOutput(name),
+              JSON.stringify(state.output));
+      } else {
+        check(`${what}: LuaJIT's assertion "${ASSERTION}" is shown`,
+              state.end_status === 'assert' && String(state.assertion).includes(ASSERTION),
+              `${state.end_status} ${JSON.stringify(state.assertion)}`);
+      }
+      check(`${what}: the page answers afterwards`, await responsive());
+    }
+
+    // --- The gallery and the Share button, clicked -----------------------------------
+    await page.click('#examples-button');
+    await page.selectOption('#gallery-mode', 'cpcall-2024');
+    await page.click('.card[data-name="ir_grow_canon.lua"]');
+    const picked = await page.evaluate(async () => ({
+      state: await window.ljplayTest.whenIdle(),
+      galleryHidden: document.getElementById('gallery').hidden,
+    })).catch((err) => ({error: err.message}));
+    check('a gallery card runs its example in the stitch mode picked there',
+          picked.galleryHidden && picked.state.example === 'ir_grow_canon.lua' &&
+          picked.state.stitch_mode === 'cpcall-2024' && picked.state.end_status === 'ok',
+          JSON.stringify(picked).slice(0, 400));
+    await page.click('#share-button');
+    const shareLink = await page.inputValue('#share-url');
+    const sharedBack = await page.evaluate(async (link) => {
+      return window.ljplayTest.decodeShare(link.slice(link.indexOf('#run=') + 5));
+    }, shareLink).catch((err) => ({error: err.message}));
+    check('Share links the run on screen', shareLink.startsWith(`${url}#run=`) &&
+          sharedBack.chunkname === 'ir_grow_canon.lua' && sharedBack.stitch_mode === 'cpcall-2024' &&
+          sharedBack.faults.join() === 'ir-grow=canon' &&
+          sharedBack.source === fs.readFileSync(path.join(opts.examples, 'ir_grow_canon.lua'), 'utf8'),
+          JSON.stringify(sharedBack).slice(0, 400));
+    await page.click('#share-close');
+
+    // --- Stop and the time limit: the worker is killed, the page goes on ----------
+    const loop = 'local n = 0\nwhile true do n = n + 1 end\n';
+    await page.evaluate((source) => window.ljplayTest.openSource('loop.lua', source, 'full'), loop);
+    await page.waitForTimeout(1500);
+    check('an endless loop leaves the page responsive', await responsive());
+    const stopped = await page.evaluate(async () => {
+      window.ljplayTest.stop();
+      return window.ljplayTest.whenIdle(10000);
+    }).catch((err) => ({error: err.message}));
+    check('Stop ends the endless loop', stopped.end_status === 'killed' && stopped.stopped,
+          JSON.stringify(stopped).slice(0, 400));
+    const trapped = await page.evaluate(async (source) => {
+      window.ljplayTest.trapNextRun(5);
+      window.ljplayTest.openSource('trapped.lua', source, 'full');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return window.ljplayTest.whenIdle(10000);
+    }, loop).catch((err) => ({error: err.message}));
+    check('an engine that traps mid-run: its lines are shown, the run ends as a crash',
+          trapped.end_status === 'crash' && /engine crashed/.test(trapped.end_message) &&
+          trapped.events === 5, JSON.stringify(trapped).slice(0, 400));
+    const limited = await page.evaluate(async (source) => {
+      const t = performance.now();
+      window.ljplayTest.openSource('limited.lua', '-- ljplay: --max-time 1\n' + source, 'full');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const state = await window.ljplayTest.whenIdle(20000);
+      return {...state, ms: performance.now() - t};
+    }, loop).catch((err) => ({error: err.message}));
+    check(`a run past its wall-time budget is stopped (${Math.round(limited.ms)} ms)`,
+          limited.end_status === 'budget' && /wall-time/.test(limited.end_message),
+          JSON.stringify(limited).slice(0, 400));
+    const after = await runExample('maxsnap_stitch.lua', 'full').catch((err) => ({error: err.message}));
+    check('a run after them works', after.output === expectedOutput('maxsnap_stitch.lua'),
+          JSON.stringify(after.output || after.error));
+    const engineState = await page.evaluate(() => window.ljplayTest.engine());
+    console.log(`engine: ${engineState.runs} runs in ${engineState.workersStarted} workers`);
+
+    // --- Share links ----------------------------------------------------------------
+    const sharedSource = "-- shared\nlocal s = 0\nfor i = 1, 300 do s = s + i % 7 + #os.date('!%d', 0) end\nprint('shared', s)\n";
+    const link = await page.evaluate(async (source) => {
+      const data = await window.ljplayTest.encodeShare({source, chunkname: 'examples/shared.lua',
+          settings: [{kind: 'O', text: 'maxsnap=1'}], faults: ['ir-grow'], stitch_mode: 'cpcall-2024'});
+      return {data, back: await window.ljplayTest.decodeShare(data),
+              url: window.ljplayTest.shareUrl(data)};
+    }, sharedSource);
+    check('a share link holds source, options, faults and stitch mode',
+          /^[A-Za-z0-9_-]+$/.test(link.data) && link.back.source === sharedSource &&
+          link.back.chunkname === 'shared.lua' && link.back.settings[0].text === 'maxsnap=1' &&
+          link.back.faults[0] === 'ir-grow' && link.back.stitch_mode === 'cpcall-2024',
+          JSON.stringify(link.back));
+    const shared = await context.newPage();
+    shared.on('pageerror', (e) => log.push(`shared pageerror: ${e.message}`));
+    await shared.goto(link.url);
+    await shared.waitForFunction(() => window.ljplayTest && window.ljplayTest.firstFrameMs !== null,
+                                 null, {timeout: 90000});
+    const sharedRun = await shared.evaluate(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const state = await window.ljplayTest.whenIdle(60000);
+      const recent = window.ljplayTest.engine().recent;
+      return {state, request: JSON.parse(recent[recent.length - 1])};
+    }).catch((err) => ({error: err.message}));
+    const r = sharedRun.request || {};
+    check('opening a share link runs its program with its options, faults and stitch mode',
+          r.chunkname === 'shared.lua' && r.stitch_mode === 'cpcall-2024' &&
+          (r.faults || [])[0] === 'ir-grow' && (r.settings || []).some((s) => s.text === 'maxsnap=1') &&
+          r.source === '-- ljplay: --opt maxsnap=1 --fault ir-grow\n' + sharedSource &&
+          sharedRun.state.output === 'shared\t1503\n' &&
+          sharedRun.state.abort_reasons.some((a) => /too many snapshots/.test(a)),
+          JSON.stringify(sharedRun).slice(0, 800));
+    await shared.close();
+
+    // --- A picture of it -----------------------------------------------------------
+    await runExample('maxsnap_stitch.lua', BROKEN_MODE).catch(() => null);
+    await page.waitForTimeout(500);
+    const shot = path.join(opts.out, 'page.png');
+    await page.screenshot({path: shot});
+    const n = colours(shot);
+    check(`the screenshot is not blank (${n} colours, ${shot})`, n > 20);
+
+    // --- Figures -----------------------------------------------------------------
+    loaded.add('/engine-worker.js');  // loaded by the worker, which the page may not report
+    loaded.add('/ljplay-engine.js');
+    let total = 0;
+    const sizes = [];
+    for (const p of [...loaded].sort()) {
+      const file = path.join(opts.site, p === '/' ? 'index.html' : p);
+      if (!fs.existsSync(file)) continue;
+      const bytes = fs.readFileSync(file);
+      const gz = zlib.gzipSync(bytes, {level: 9}).length;
+      total += gz;
+      sizes.push(`${p === '/' ? '/index.html' : p} ${bytes.length} B, gzip ${gz} B`);
+    }
+    console.log(`first interactive frame: ${start.firstFrameMs} ms after navigation ` +
+                `(files loaded at ${start.loadedMs} ms, engine ready at ${start.engineReadyMs} ms)`);
+    console.log(`everything the page loads: ${(total / 1048576).toFixed(3)} MB gzip (${total} B)`);
+    for (const s of sizes) console.log(`  ${s}`);
+    check('everything the page loads is at most 1.5 MB gzip', total <= 1.5 * 1048576, total);
+  } finally {
+    fs.writeFileSync(path.join(opts.out, 'browser.log'), log.join('\n') + '\n');
+    await browser.close();
+    server.kill();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

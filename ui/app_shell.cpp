@@ -1,0 +1,547 @@
+#include "app_shell.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "imgui.h"
+#include "pane_style.h"
+#include "panes.h"
+#include "view_model.h"
+
+namespace ljp::ui {
+namespace {
+
+namespace fs = std::filesystem;
+
+// "engine stopped: ..." when the engine died, "" otherwise.
+std::string EngineStopMessage(const Timeline& timeline) {
+  std::string assertion;
+  for (const Event& e : timeline.events) {
+    if (const auto* a = std::get_if<AssertFailure>(&e.body)) {
+      assertion = "LuaJIT ASSERT " + a->file + ":" + std::to_string(a->line) + ": " + a->func +
+                  ": " + a->message;
+    }
+    if (const auto* end = std::get_if<RunEnd>(&e.body)) {
+      if (end->status == "assert" || end->status == "crash" || end->status == "killed") {
+        return "engine stopped: " + (assertion.empty() ? end->message : assertion);
+      }
+    }
+  }
+  return "";
+}
+
+// "3 traces (1 aborted), 2 stitches": what the run did, for the status line.
+std::string RunCounts(const Timeline& timeline) {
+  const std::vector<TraceRow> traces = TraceList(timeline);
+  int aborted = 0, stitches = 0;
+  for (const TraceRow& r : traces) aborted += r.status == "aborted";
+  for (const Event& e : timeline.events) {
+    if (const auto* s = std::get_if<StitchStep>(&e.body))
+      stitches += s->phase == StitchStep::Phase::kInserted;
+  }
+  return std::to_string(traces.size()) + " traces (" + std::to_string(aborted) + " aborted), " +
+         std::to_string(stitches) + " stitches, " + std::to_string(timeline.events.size()) +
+         " events";
+}
+
+// Where a run is most telling at the stitch: where the engine stopped (the last
+// stitch step), else the first stitch's restored stack, else its inserted one.
+size_t StitchToShow(const Timeline& timeline, bool stopped) {
+  if (stopped) {
+    for (size_t i = timeline.events.size(); i-- > 0;)
+      if (std::holds_alternative<StitchStep>(timeline.events[i].body)) return i;
+  }
+  const size_t restored = FirstStitch(timeline, StitchStep::Phase::kRestored);
+  return restored != kNone ? restored : FirstStitch(timeline, StitchStep::Phase::kInserted);
+}
+
+const char* StitchModeHelp(StitchMode mode) {
+  switch (mode) {
+    case StitchMode::kFull:
+      return "Our fix: the stitch's IR constants, then the stack; all cases recover";
+    case StitchMode::kUnprotected:
+      return "The original bug: record-stop unprotected; every case breaks";
+    case StitchMode::kPrecheck2021:
+      return "2021: snapshot limit checked before the stack is touched";
+    case StitchMode::kCpcall2024:
+      return "2024: record-stop under lj_vm_cpcall, the stack is restored";
+    case StitchMode::kRecerr2024:
+      return "The pinned source: memory errors reported as RECERR";
+  }
+  return "";
+}
+
+// The same run on the command line, for the settings panel.
+std::string CommandLine(const std::string& path, const RunSettings& s) {
+  std::string text = "ljplay run " + fs::path(path).filename().string() + " --no-header";
+  for (const JitSetting& j : s.other)
+    text += (j.kind == JitSetting::Kind::kCommand ? " -j" : " --opt ") + j.text;
+  for (const JitSetting& j : JitSettingsOf(s)) text += " --opt " + j.text;
+  SessionOptions options;
+  ApplyRunSettings(s, options);
+  for (const Fault& f : options.faults) text += " --fault " + FaultName(f);
+  return text + " --stitch-mode " + StitchModeName(s.stitch_mode) + " --explain";
+}
+
+// The other mode of a comparison when `with` is the mode itself.
+StitchMode ApartFrom(StitchMode mode) {
+  return mode == StitchMode::kFull ? StitchMode::kUnprotected : StitchMode::kFull;
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return a == b || fs::equivalent(a, b, ec);
+}
+
+}  // namespace
+
+RunSettings SavedRunSettings(const AppPrefs& p) {
+  SessionOptions options;
+  for (const std::string& o : p.optimizations)
+    options.settings.push_back({JitSetting::Kind::kOptimization, o});
+  for (const std::string& f : p.faults)
+    if (Expected<Fault> fault = ParseFault(f)) options.faults.push_back(fault.value());
+  if (Expected<StitchMode> mode = ParseStitchMode(p.stitch_mode))
+    options.stitch_mode = mode.value();
+  return RunSettingsFrom(options);
+}
+
+const char* RunSlot::Mode() const {
+  return request ? StitchModeName(request->options.stitch_mode) : "";
+}
+
+AppShell::AppShell(std::unique_ptr<EngineClient> main_engine,
+                   std::unique_ptr<EngineClient> other_engine, RequestLoader load,
+                   std::vector<ExampleInfo> examples, HostTraits host, AppPrefs prefs)
+    : load_(std::move(load)),
+      examples_(std::move(examples)),
+      host_(host),
+      prefs_(std::move(prefs)),
+      modes_(AllStitchModes()) {
+  main_.engine = std::move(main_engine);
+  other_.engine = std::move(other_engine);
+  Colors() = prefs_.light ? kLightPaneColors : kDarkPaneColors;
+}
+
+// ---- Runs ---------------------------------------------------------------------
+
+bool AppShell::Busy() const { return main_.Busy() || other_.Busy(); }
+
+bool AppShell::AllFinished() const {
+  return !Busy() && main_.finished && (!comparing_ || other_.finished);
+}
+
+bool AppShell::Open(const std::string& file, const RunSettings* saved) {
+  Expected<EngineRequest> r = load_(file);
+  if (!r) {
+    load_error_ = r.error();
+    return false;
+  }
+  load_error_.clear();
+  path_ = file;
+  file_request_ = std::move(r).value();
+  about_ = DescribeExample(file_request_->source);
+  header_settings_ = RunSettingsFrom(file_request_->options);
+  settings_ = header_settings_;
+  if (saved) {
+    settings_ = *saved;
+    settings_.other = header_settings_.other;
+  }
+  return true;
+}
+
+void AppShell::Launch(const LaunchOptions& options) {
+  step_to_stitch_ = options.step_to_stitch;
+  if (!Open(options.file, options.saved ? &*options.saved : nullptr)) {
+    path_ = options.file;
+    return;
+  }
+  if (!options.stitch_mode.empty()) {
+    if (Expected<StitchMode> m = ParseStitchMode(options.stitch_mode))
+      settings_.stitch_mode = m.value();
+    else
+      load_error_ = m.error();
+  }
+  if (!options.compare_mode.empty()) {
+    if (Expected<StitchMode> m = ParseStitchMode(options.compare_mode)) {
+      compare_with_ = m.value();
+      comparing_ = true;
+    } else {
+      load_error_ = m.error();
+    }
+  }
+  if (options.run) Run();
+}
+
+EngineRequest AppShell::RequestFor(StitchMode mode) const {
+  EngineRequest r = *file_request_;
+  // The source pane's edits run under the file's chunk name (and header).
+  if (main_.view.editor.edited) r.source = main_.view.editor.text;
+  RunSettings s = settings_;
+  s.stitch_mode = mode;
+  ApplyRunSettings(s, r.options);
+  return r;
+}
+
+void AppShell::Start(RunSlot& slot, EngineRequest request) {
+  if (slot.Busy()) return;
+  slot.status = "running " + fs::path(request.chunkname).filename().string() + " (" +
+                StitchModeName(request.options.stitch_mode) + ")...";
+  slot.stopped = slot.failed = slot.finished = false;
+  slot.request = request;
+  slot.engine->Start(request);
+}
+
+void AppShell::Run() {
+  if (!file_request_ || Busy()) return;
+  Start(main_, RequestFor(settings_.stitch_mode));
+  if (comparing_) Start(other_, RequestFor(compare_with_));
+}
+
+void AppShell::Compare(std::optional<StitchMode> with) {
+  if (!file_request_ || Busy()) return;
+  if (with) compare_with_ = *with;
+  if (compare_with_ == settings_.stitch_mode) compare_with_ = ApartFrom(settings_.stitch_mode);
+  comparing_ = true;
+  Run();
+}
+
+void AppShell::Stop() {
+  main_.engine->Stop();
+  other_.engine->Stop();
+}
+
+void AppShell::Restart() {
+  if (Busy()) return;
+  if (main_.request) Start(main_, *main_.request);
+  if (comparing_ && other_.request) Start(other_, *other_.request);
+}
+
+void AppShell::OpenAndRun(const std::string& file, std::optional<StitchMode> mode) {
+  main_.engine->StopAndDiscard();
+  other_.engine->StopAndDiscard();
+  if (!Open(file)) return;
+  if (mode) settings_.stitch_mode = *mode;
+  for (RunSlot* s : {&main_, &other_}) {
+    s->request.reset();
+    s->have_timeline = s->finished = s->stopped = s->failed = false;
+    s->status.clear();
+    s->view.editor = SourceEditor{};
+  }
+  Run();
+}
+
+AppPrefs AppShell::PrefsToRemember() const {
+  AppPrefs p = prefs_;
+  p.last_file = path_;
+  p.stitch_mode = StitchModeName(settings_.stitch_mode);
+  p.optimizations.clear();
+  for (const JitSetting& j : JitSettingsOf(settings_)) p.optimizations.push_back(j.text);
+  SessionOptions o;
+  ApplyRunSettings(settings_, o);
+  p.faults.clear();
+  for (const Fault& f : o.faults) p.faults.push_back(FaultName(f));
+  return p;
+}
+
+bool AppShell::Poll() {
+  const bool main_arrived = PollSlot(main_, !comparing_);  // both, every frame
+  const bool other_arrived = PollSlot(other_, false);
+  return main_arrived || other_arrived;
+}
+
+bool AppShell::PollSlot(RunSlot& slot, bool single) {
+  std::optional<Expected<Timeline>> done = slot.engine->TakeResult();
+  if (!done) return false;
+  slot.finished = true;
+  if (!*done) {
+    slot.status = "engine failed: " + done->error();
+    slot.failed = slot.stopped = true;
+    return true;
+  }
+  slot.timeline = std::move(*done).value();
+  slot.have_timeline = true;
+  SourceEditor editor = std::move(slot.view.editor);  // edits outlive runs
+  slot.view = ViewState{};
+  slot.view.editor = std::move(editor);
+  const std::string stopped = EngineStopMessage(slot.timeline);
+  slot.stopped = !stopped.empty();
+  slot.status = stopped.empty() ? "run ended: " + RunStatus(slot.timeline) : stopped;
+  slot.counts = RunCounts(slot.timeline);
+  // Alone, a run opens at its first recorded bytecode, or where the engine
+  // stopped; side by side, both open at the stitch. A test may ask for the
+  // first inserted continuation.
+  const size_t first = NextRecordStep(slot.timeline, kNone);
+  size_t at = first == kNone ? 0 : first;
+  size_t stitch = kNone;
+  if (step_to_stitch_) stitch = FirstStitch(slot.timeline, StitchStep::Phase::kInserted);
+  if (stitch == kNone && (!single || slot.stopped || step_to_stitch_))
+    stitch = StitchToShow(slot.timeline, slot.stopped);
+  slot.view.cursor = stitch != kNone ? stitch : at;
+  return true;
+}
+
+// ---- Drawing --------------------------------------------------------------------
+
+void AppShell::HandleKeys() {
+  if (ImGui::IsKeyPressed(ImGuiKey_F5, false)) {
+    if (ImGui::GetIO().KeyShift)
+      Stop();
+    else
+      Run();
+  }
+  const bool ctrl = ImGui::GetIO().KeyCtrl;
+  if (host_.open_files && ctrl && ImGui::IsKeyPressed(ImGuiKey_O, false)) open_requested_ = true;
+  if (host_.quit && ctrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) quit_ = true;
+}
+
+void AppShell::SetTheme(bool light) {
+  prefs_.light = light;
+  if (light)
+    ImGui::StyleColorsLight();
+  else
+    ImGui::StyleColorsDark();
+  Colors() = light ? kLightPaneColors : kDarkPaneColors;
+}
+
+void AppShell::DrawMenuBar(float content_scale) {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (host_.open_files && ImGui::MenuItem("Open...", "Ctrl+O")) open_requested_ = true;
+    if (ImGui::MenuItem("Reload", nullptr, false, !path_.empty())) OpenAndRun(path_);
+    ImGui::SetItemTooltip("Read the file again; the settings go back to its header");
+    if (host_.quit) {
+      ImGui::Separator();
+      if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Examples")) {
+    if (examples_.empty()) ImGui::TextDisabled("No examples/ directory found");
+    for (size_t i = 0; i < examples_.size(); ++i) {
+      const ExampleInfo& e = examples_[i];
+      if (i == 5 && e.name == "stitch_chain.lua") ImGui::Separator();
+      const std::string label = e.name + "  -  " + e.title;
+      if (ImGui::MenuItem(label.c_str(), nullptr, SameFile(e.path, path_))) OpenAndRun(e.path);
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Run")) {
+    if (ImGui::MenuItem("Run", "F5", false, !Busy() && file_request_)) Run();
+    if (ImGui::MenuItem("Stop", "Shift+F5", false, Busy())) Stop();
+    if (ImGui::MenuItem("Restart", nullptr, false, !Busy() && main_.request)) Restart();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Compare two stitch modes", nullptr, comparing_, !Busy() && file_request_))
+      Compare(std::nullopt);
+    if (ImGui::MenuItem("Single view", nullptr, !comparing_)) comparing_ = false;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    ImGui::MenuItem("Settings panel", nullptr, &prefs_.settings_panel);
+    ImGui::Separator();
+    PaneToggles& p = prefs_.panes;
+    ImGui::MenuItem("Source", nullptr, &p.source);
+    ImGui::MenuItem("Recorder step", nullptr, &p.recorder);
+    ImGui::MenuItem("Bytecode", nullptr, &p.bytecode);
+    ImGui::MenuItem("Trace IR", nullptr, &p.ir);
+    ImGui::MenuItem("Machine code", nullptr, &p.mcode);
+    ImGui::MenuItem("Lua stack at the stitch", nullptr, &p.stack);
+    ImGui::MenuItem("Trace list", nullptr, &p.traces);
+    ImGui::MenuItem("Trace graph", nullptr, &p.graph);
+    ImGui::MenuItem("Event log", nullptr, &p.events);
+    ImGui::MenuItem("Output", nullptr, &p.output);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Dark theme", nullptr, !prefs_.light)) SetTheme(false);
+    if (ImGui::MenuItem("Light theme", nullptr, prefs_.light)) SetTheme(true);
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::SliderFloat("Font size", &prefs_.font_scale, 0.6f, 2.5f, "%.2fx");
+    ImGui::SetItemTooltip("On top of the monitor's scale (%.2f)", content_scale);
+    if (ImGui::MenuItem("Reset font size")) prefs_.font_scale = 1.0f;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void AppShell::DrawOpenPopup() {
+  if (open_requested_) {
+    std::snprintf(open_input_, sizeof(open_input_), "%s", path_.c_str());
+    ImGui::OpenPopup("Open a Lua file");
+    open_requested_ = false;
+  }
+  if (!ImGui::BeginPopupModal("Open a Lua file", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  ImGui::TextUnformatted("Path of a Lua program (its '-- ljplay:' header applies):");
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
+  const bool enter = ImGui::InputText("##path", open_input_, sizeof(open_input_),
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button("Open and run") || enter) {
+    OpenAndRun(open_input_);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+bool AppShell::ModeCombo(const char* label, StitchMode& mode) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("precheck-2021").x + ImGui::GetFontSize() * 2.5f);
+  if (ImGui::BeginCombo(label, StitchModeName(mode))) {
+    for (StitchMode m : modes_) {
+      if (ImGui::Selectable(StitchModeName(m), m == mode)) {
+        mode = m;
+        changed = true;
+      }
+      ImGui::SetItemTooltip("%s", StitchModeHelp(m));
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SetItemTooltip("%s", StitchModeHelp(mode));
+  return changed;
+}
+
+void AppShell::DrawSettingsPanel() {
+  const ImVec4 title = Colors().title;
+  ImGui::SetNextItemOpen(prefs_.about_open, ImGuiCond_Once);
+  prefs_.about_open = ImGui::CollapsingHeader("About this example");
+  if (prefs_.about_open) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(title, "%s", about_.title.empty() ? path_.c_str() : about_.title.c_str());
+    if (about_.about.empty())
+      ImGui::TextDisabled("(the file has no header comment)");
+    else
+      ImGui::TextUnformatted(about_.about.c_str());
+    ImGui::PopTextWrapPos();
+  }
+
+  ImGui::SeparatorText("Run");
+  ImGui::BeginDisabled(Busy());
+  ModeCombo("stitch mode", settings_.stitch_mode);
+  if (ImGui::Button("Run (F5)")) Run();
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!Busy());
+  if (ImGui::Button("Stop (Shift+F5)")) Stop();
+  ImGui::EndDisabled();
+  ImGui::BeginDisabled(Busy());
+  if (ImGui::Button("Compare with")) Compare(std::nullopt);
+  ImGui::SetItemTooltip("Run in both modes and show the stacks and traces side by side");
+  ImGui::SameLine();
+  ModeCombo("##compare_with", compare_with_);
+  ImGui::EndDisabled();
+  const bool edited = main_.request && RunSettingsFrom(main_.request->options) != settings_;
+  if (edited) ImGui::TextColored(Colors().warn, "Settings changed: press Run (F5)");
+
+  ImGui::SeparatorText("jit.opt");
+  DrawJitOptEditor(settings_);
+  ImGui::SeparatorText("Fault plan");
+  DrawFaultEditor(settings_);
+  ImGui::Spacing();
+  ImGui::BeginDisabled(settings_ == header_settings_);
+  if (ImGui::Button("Reset to the file's header")) settings_ = header_settings_;
+  ImGui::EndDisabled();
+  ImGui::SeparatorText("On the command line");
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(Colors().dim, "%s", CommandLine(path_, settings_).c_str());
+  ImGui::PopTextWrapPos();
+}
+
+// The status of one run; an engine that stopped gets a banner with Restart.
+void AppShell::DrawStatus(RunSlot& slot, const char* id) {
+  ImGui::PushID(id);
+  ImGui::PushTextWrapPos(0);
+  if (slot.Busy()) {
+    if (ImGui::SmallButton("Stop")) slot.engine->Stop();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(slot.status.c_str());
+  } else if (slot.stopped) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.25f, 0.15f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool restart = ImGui::SmallButton("Restart");
+    ImGui::PopStyleColor(2);
+    ImGui::SetItemTooltip("Run the same request again");
+    ImGui::SameLine();
+    ImGui::TextColored(Colors().warn, "%s", slot.status.c_str());
+    if (!slot.failed) {
+      ImGui::TextColored(Colors().dim, "%s: the panes show the run up to there (%s).",
+                         host_.engine_stopped, slot.counts.c_str());
+    }
+    if (restart && slot.request) Start(slot, *slot.request);
+    if (!comparing_ && !slot.failed && slot.request &&
+        slot.request->options.stitch_mode != StitchMode::kFull) {
+      if (ImGui::SmallButton("Compare with full")) Compare(StitchMode::kFull);
+      ImGui::SetItemTooltip("Run again in the full mode and show both side by side");
+    }
+  } else {
+    const std::string text =
+        slot.counts.empty() ? slot.status : slot.status + "  (" + slot.counts + ")";
+    ImGui::TextUnformatted(text.c_str());
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::PopID();
+}
+
+void AppShell::DrawComparison() {
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  RunSlot* slots[2] = {&main_, &other_};
+  for (int i = 0; i < 2; ++i) {
+    RunSlot& s = *slots[i];
+    if (i) ImGui::SameLine();
+    ImGui::BeginChild(i ? "compare_b" : "compare_a", ImVec2(w, 0), ImGuiChildFlags_Borders);
+    ImGui::TextColored(Colors().title, "stitch mode %s", s.Mode());
+    DrawStatus(s, i ? "b" : "a");
+    if (s.have_timeline)
+      DrawComparedRun(s.timeline, s.view);
+    else if (!s.failed)
+      ImGui::TextDisabled("Waiting for the engine...");
+    ImGui::EndChild();
+  }
+}
+
+void AppShell::Draw(float content_scale) {
+  HandleKeys();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar;
+  ImGui::Begin("LuaJIT trace playground", nullptr, flags);
+  DrawMenuBar(content_scale);
+  DrawOpenPopup();
+
+  // The mode to compare with is never the mode itself.
+  if (compare_with_ == settings_.stitch_mode) compare_with_ = ApartFrom(settings_.stitch_mode);
+  if (prefs_.settings_panel) {
+    ImGui::BeginChild("settings", ImVec2(ImGui::GetFontSize() * 20, 0), ImGuiChildFlags_Borders);
+    DrawSettingsPanel();
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
+  ImGui::BeginGroup();
+  ImGui::Text("%s", path_.c_str());
+  if (!comparing_) {
+    ImGui::SameLine();
+    ImGui::TextColored(Colors().dim, "(stitch mode %s)", main_.Mode());
+  }
+  if (!load_error_.empty()) ImGui::TextColored(Colors().warn, "%s", load_error_.c_str());
+  if (comparing_) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Close comparison")) comparing_ = false;
+    DrawComparison();
+  } else {
+    DrawStatus(main_, "main");
+    ImGui::Separator();
+    main_.view.panes = prefs_.panes;
+    if (main_.have_timeline)
+      DrawPlayground(main_.timeline, main_.view);
+    else if (!main_.failed && file_request_)
+      ImGui::TextDisabled("Waiting for the engine...");
+  }
+  ImGui::EndGroup();
+  ImGui::End();
+}
+
+}  // namespace ljp::ui

@@ -1,0 +1,155 @@
+// The playground's window, the same on the desktop (native/gui_app.cpp) and in
+// the browser (wasm/web/viewer_main.cpp): the menus, the settings panel, run /
+// stop / restart, the comparison of two stitch modes, the examples, the
+// keyboard shortcuts and the state of the runs. The host owns the window, the
+// fonts, the engines (EngineClient), the example files and where preferences
+// are kept; each frame it calls Poll() before ImGui::NewFrame() and Draw()
+// after it.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine_client.h"
+#include "engine_request.h"
+#include "example_catalog.h"
+#include "expected.h"
+#include "run_settings.h"
+#include "timeline.h"
+#include "view_state.h"
+
+namespace ljp::ui {
+
+// What the app remembers between sessions (the desktop keeps it in
+// $XDG_CONFIG_HOME/ljplay/gui.json; the web viewer forgets it).
+struct AppPrefs {
+  bool light = false;
+  float font_scale = 1.0f;  // the user's, on top of the monitor's content scale
+  bool settings_panel = true;
+  bool about_open = true;
+  PaneToggles panes;
+  std::string last_file;
+  std::string stitch_mode;
+  std::vector<std::string> optimizations, faults;
+};
+
+// The editor settings as AppPrefs remembered them.
+RunSettings SavedRunSettings(const AppPrefs& prefs);
+
+// Reads a program and builds the engine request for it (header options applied).
+using RequestLoader = std::function<Expected<EngineRequest>(const std::string& path)>;
+
+// What the host is and offers besides running programs.
+struct HostTraits {
+  bool open_files = true;  // File > Open... (Ctrl+O) takes a path the loader reads
+  bool quit = true;        // File > Quit (Ctrl+Q) ends the program
+  // Said under "engine stopped: ...": what stopped and what did not.
+  const char* engine_stopped = "The engine process stopped, this window did not";
+};
+
+// One engine run and what the viewer shows of it.
+struct RunSlot {
+  std::unique_ptr<EngineClient> engine;
+  std::optional<EngineRequest> request;  // what ran last (Restart runs it again)
+  Timeline timeline;
+  bool have_timeline = false;
+  bool finished = false;  // a result (timeline or error) arrived for the request
+  ViewState view;
+  std::string status;
+  std::string counts;    // traces, aborts, stitches
+  bool stopped = false;  // the engine stopped (assertion, crash, Stop)
+  bool failed = false;   // no timeline at all
+
+  bool Busy() const { return engine->Busy(); }
+  // The stitch mode of the last request ("" before the first).
+  const char* Mode() const;
+};
+
+// The first program the window shows.
+struct LaunchOptions {
+  std::string file;
+  std::optional<RunSettings> saved;  // remembered editor settings (else the file header's)
+  std::string stitch_mode;           // "": the header's
+  std::string compare_mode;          // not "": open comparing with this stitch mode
+  bool step_to_stitch = false;       // test: the cursor at the first inserted continuation
+  bool run = true;                   // false: open it only
+};
+
+class AppShell {
+ public:
+  // main_engine runs the program; other_engine the second run of a comparison.
+  AppShell(std::unique_ptr<EngineClient> main_engine, std::unique_ptr<EngineClient> other_engine,
+           RequestLoader load, std::vector<ExampleInfo> examples, HostTraits host, AppPrefs prefs);
+
+  // The first program: opens the file, applies the options and runs it.
+  void Launch(const LaunchOptions& options);
+
+  // Stops what runs, reads the file (settings from its header) and runs it,
+  // in `mode` if given.
+  void OpenAndRun(const std::string& file, std::optional<StitchMode> mode = std::nullopt);
+  void Run();                                    // F5: the program with the editor's settings
+  void Compare(std::optional<StitchMode> with);  // both modes side by side
+  void Stop();                                   // Shift+F5: both runs
+  void Restart();                                // the last requests again
+
+  // Takes finished runs; true when one arrived this frame.
+  bool Poll();
+  // The whole window (menus, settings panel, panes) into the main viewport.
+  // content_scale: the monitor's (device pixel ratio), shown in the View menu.
+  void Draw(float content_scale);
+  void SetTheme(bool light);
+
+  bool Busy() const;
+  bool AllFinished() const;  // every requested run has a result
+  bool QuitRequested() const { return quit_; }
+  bool Comparing() const { return comparing_; }
+  const std::string& Path() const { return path_; }
+  const std::string& LoadError() const { return load_error_; }
+  const RunSlot& MainRun() const { return main_; }
+  const RunSlot& OtherRun() const { return other_; }
+  ViewState& MainView() { return main_.view; }
+  AppPrefs& Prefs() { return prefs_; }
+  // The preferences to keep: the view, this file and its editor settings.
+  AppPrefs PrefsToRemember() const;
+
+ private:
+  bool Open(const std::string& file, const RunSettings* saved = nullptr);
+  EngineRequest RequestFor(StitchMode mode) const;
+  void Start(RunSlot& slot, EngineRequest request);
+  bool PollSlot(RunSlot& slot, bool single);
+
+  void HandleKeys();
+  void DrawMenuBar(float content_scale);
+  void DrawOpenPopup();
+  bool ModeCombo(const char* label, StitchMode& mode);
+  void DrawSettingsPanel();
+  void DrawStatus(RunSlot& slot, const char* id);
+  void DrawComparison();
+
+  RequestLoader load_;
+  std::vector<ExampleInfo> examples_;
+  HostTraits host_;
+  AppPrefs prefs_;
+  std::vector<StitchMode> modes_;
+
+  // The open file: its request with the header applied, and the editor.
+  std::string path_;
+  ExampleInfo about_;
+  std::optional<EngineRequest> file_request_;
+  RunSettings header_settings_, settings_;
+  std::string load_error_;
+
+  RunSlot main_, other_;  // other_: the second run of a comparison
+  bool comparing_ = false;
+  StitchMode compare_with_ = StitchMode::kUnprotected;
+  bool step_to_stitch_ = false;
+
+  char open_input_[1024] = {};
+  bool open_requested_ = false;
+  bool quit_ = false;
+};
+
+}  // namespace ljp::ui

@@ -1,0 +1,36 @@
+// The web viewer's state, shared by its entry (viewer_main.cpp) and the calls
+// the page makes (viewer_api.cpp).
+#pragma once
+
+#include <GLFW/glfw3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app_shell.h"
+
+namespace ljp::web {
+
+// Where the embedded examples live, as the shell names them ("examples/NAME.lua",
+// as `ljplay run examples/NAME.lua` from the source tree would).
+inline constexpr const char* kExamplesDir = "examples/";
+
+struct Viewer {
+  GLFWwindow* window = nullptr;
+  std::unique_ptr<ui::AppShell> shell;
+  float scale = 0;      // the device pixel ratio the style is scaled for
+  uint64_t frames = 0;  // frames drawn
+};
+
+Viewer& TheViewer();
+
+// The shell's path of an embedded example ("maxsnap_stitch", "maxsnap_stitch.lua"
+// or "examples/maxsnap_stitch.lua"); "" when there is none of that name.
+std::string ExamplePath(std::string_view name);
+
+// Keeps a program the page handed in, so the shell can load (and reload) it
+// under `path` like a file.
+void AddPageProgram(const std::string& path, std::string source);
+
+}  // namespace ljp::web

@@ -1,0 +1,172 @@
+// What the page (and its browser tests, through window.ljplayTest) can ask of
+// the viewer, besides delivering runs (worker_engine.cpp). README.md lists
+// these exports. Strings returned stay valid until the next call of the same
+// function.
+#include <emscripten.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "panes.h"
+#include "view_model.h"
+#include "viewer.h"
+
+namespace ljp::web {
+namespace {
+
+using nlohmann::json;
+
+std::optional<StitchMode> ModeArgument(const char* text, bool& ok) {
+  ok = true;
+  if (!text || !*text) return std::nullopt;
+  Expected<StitchMode> mode = ParseStitchMode(text);
+  ok = mode.ok();
+  return ok ? std::optional<StitchMode>(mode.value()) : std::nullopt;
+}
+
+// What a run shows, for tests: how it ended, its aborts, output and assertion.
+json RunJson(const ui::RunSlot& slot) {
+  json j = {{"stitch_mode", slot.Mode()},
+            {"busy", slot.Busy()},
+            {"finished", slot.finished},
+            {"status", slot.status},
+            {"stopped", slot.stopped},
+            {"failed", slot.failed},
+            {"events", 0},
+            {"cursor", slot.view.cursor},
+            {"abort_reasons", json::array()},
+            {"output", ""}};
+  if (!slot.have_timeline) return j;
+  const Timeline& t = slot.timeline;
+  j["events"] = t.events.size();
+  std::string output;
+  for (const Event& e : t.events) {
+    if (const auto* abort = std::get_if<TraceAbort>(&e.body)) {
+      j["abort_reasons"].push_back(abort->reason);
+    } else if (const auto* out = std::get_if<Output>(&e.body)) {
+      output += out->text;
+    } else if (const auto* a = std::get_if<AssertFailure>(&e.body)) {
+      j["assertion"] = "LuaJIT ASSERT " + a->file + ":" + std::to_string(a->line) + ": " + a->func +
+                       ": " + a->message;
+    } else if (const auto* end = std::get_if<RunEnd>(&e.body)) {
+      j["end_status"] = end->status;
+      j["end_message"] = end->message;
+    }
+  }
+  j["output"] = output;
+  j["traces"] = ui::TraceList(t).size();
+  return j;
+}
+
+const char* Keep(std::string& kept, std::string text) {
+  kept = std::move(text);
+  return kept.c_str();
+}
+
+}  // namespace
+}  // namespace ljp::web
+
+extern "C" {
+
+// Opens an embedded example ("maxsnap_stitch", "maxsnap_stitch.lua") with its
+// header's options, in stitch_mode ("": the header's, else full), and runs it.
+// 0 for an unknown example or stitch mode.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_example(const char* name, const char* stitch_mode) {
+  using namespace ljp;
+  bool ok = false;
+  const std::optional<StitchMode> mode = web::ModeArgument(stitch_mode, ok);
+  const std::string path = web::ExamplePath(name ? name : "");
+  if (!ok || path.empty()) return 0;
+  web::TheViewer().shell->OpenAndRun(path, mode);
+  return 1;
+}
+
+// Opens a program the page hands in (e.g. from a share link) under chunkname
+// ("shared.lua"; its '-- ljplay:' header applies) and runs it, as
+// ljp_viewer_open_example does. 0 for a bad stitch mode.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_source(const char* chunkname, const char* source,
+                                                const char* stitch_mode) {
+  using namespace ljp;
+  bool ok = false;
+  const std::optional<StitchMode> mode = web::ModeArgument(stitch_mode, ok);
+  if (!ok || !chunkname || !*chunkname || !source) return 0;
+  web::AddPageProgram(chunkname, source);
+  web::TheViewer().shell->OpenAndRun(chunkname, mode);
+  return 1;
+}
+
+// F5, Shift+F5, and "Compare with": the other run in stitch_mode ("": the
+// mode picked in the settings panel). Compare returns 0 for a bad mode.
+EMSCRIPTEN_KEEPALIVE void ljp_viewer_run(void) { ljp::web::TheViewer().shell->Run(); }
+EMSCRIPTEN_KEEPALIVE void ljp_viewer_stop(void) { ljp::web::TheViewer().shell->Stop(); }
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_compare(const char* stitch_mode) {
+  bool ok = false;
+  const std::optional<ljp::StitchMode> mode = ljp::web::ModeArgument(stitch_mode, ok);
+  if (!ok) return 0;
+  ljp::web::TheViewer().shell->Compare(mode);
+  return 1;
+}
+
+// Moves the main run's cursor: "start", "end", "next-step", "previous-step",
+// "over-trace", "next-stitch", "next-abort", "first-stitch" (the first inserted
+// continuation). 1 when it moved.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_move_cursor(const char* where) {
+  using namespace ljp;
+  const ui::AppShell& shell = *web::TheViewer().shell;
+  if (!shell.MainRun().have_timeline || !where) return 0;
+  const Timeline& t = shell.MainRun().timeline;
+  ui::ViewState& view = web::TheViewer().shell->MainView();
+  const std::string w = where;
+  const size_t before = view.cursor;
+  if (w == "start") {
+    view.cursor = 0;
+  } else if (w == "end") {
+    view.cursor = t.events.empty() ? 0 : t.events.size() - 1;
+  } else if (w == "first-stitch") {
+    const size_t at = ui::FirstStitch(t, StitchStep::Phase::kInserted);
+    if (at != ui::kNone) view.cursor = at;
+  } else if (w == "next-step") {
+    ui::StepForward(t, view);
+  } else if (w == "previous-step") {
+    ui::StepBack(t, view);
+  } else if (w == "over-trace") {
+    ui::StepOverTrace(t, view);
+  } else if (w == "next-stitch") {
+    ui::RunToNextStitch(t, view);
+  } else if (w == "next-abort") {
+    ui::RunToNextAbort(t, view);
+  }
+  return view.cursor != before;
+}
+
+// The text a pane shows at the main run's cursor, as `ljplay gui --dump-pane`
+// prints it: "source", "recorder", "ir", "stack", "traces", "output", "events",
+// "bytecode", "mcode", "graph". "" without a timeline or for an unknown pane.
+EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_dump_pane(const char* pane) {
+  static std::string kept;
+  const ljp::ui::RunSlot& run = ljp::web::TheViewer().shell->MainRun();
+  if (!run.have_timeline || !pane) return ljp::web::Keep(kept, "");
+  return ljp::web::Keep(kept, ljp::ui::DumpPaneText(run.timeline, run.view, pane));
+}
+
+// A JSON summary of what the viewer shows (README.md: the fields).
+EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_state_json(void) {
+  using namespace ljp;
+  using nlohmann::json;
+  static std::string kept;
+  const web::Viewer& v = web::TheViewer();
+  const ui::AppShell& shell = *v.shell;
+  json j = web::RunJson(shell.MainRun());
+  j["busy"] = shell.Busy();
+  j["path"] = shell.Path();
+  j["example"] = shell.Path().rfind(web::kExamplesDir, 0) == 0
+                     ? shell.Path().substr(std::string(web::kExamplesDir).size())
+                     : shell.Path();
+  j["comparing"] = shell.Comparing();
+  if (shell.Comparing()) j["other"] = web::RunJson(shell.OtherRun());
+  j["load_error"] = shell.LoadError();
+  j["frame"] = v.frames;
+  return web::Keep(kept, j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+}  // extern "C"

@@ -1,0 +1,231 @@
+// ljplay-viewer: the playground's window in the browser. The same app shell
+// and panes as `ljplay gui` (ui/), drawn with Dear ImGui over Emscripten's
+// GLFW and WebGL 2 into the page's <canvas id="canvas">; the engine runs in the
+// page's Web Worker (worker_engine.h). No LuaJIT here.
+//
+// Arguments (Module.arguments), like `ljplay gui`'s:
+//   [EXAMPLE] [--stitch-mode M] [--compare M] [--no-run]
+// EXAMPLE is an embedded example (default maxsnap_stitch.lua); --no-run opens
+// it without running it.
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+
+#include "embedded_files.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "run_command.h"
+#include "viewer.h"
+#include "worker_engine.h"
+
+// clang-format off
+EM_JS(int, ljp_screen_width, (), { return screen.width; });
+EM_JS(int, ljp_screen_height, (), { return screen.height; });
+// clang-format on
+
+namespace ljp::web {
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+std::map<std::string, std::string>& PagePrograms() {
+  static std::map<std::string, std::string> programs;
+  return programs;
+}
+
+const EmbeddedFile* FindExample(std::string_view name) {
+  if (name.rfind(kExamplesDir, 0) == 0) name.remove_prefix(std::strlen(kExamplesDir));
+  for (const EmbeddedFile& f : EmbeddedExamples()) {
+    const std::string_view file = f.name;
+    if (file == name || (file.size() == name.size() + 4 && file.rfind(name, 0) == 0 &&
+                         file.substr(name.size()) == ".lua"))
+      return &f;
+  }
+  return nullptr;
+}
+
+// The shell's loader: a program the page handed in, else an embedded example,
+// with its '-- ljplay:' header parsed as `ljplay gui` parses it.
+Expected<EngineRequest> LoadProgram(const std::string& path) {
+  if (const auto it = PagePrograms().find(path); it != PagePrograms().end())
+    return ViewerRequestFor(it->second, path, /*use_header=*/true);
+  if (const EmbeddedFile* f = FindExample(path))
+    return ViewerRequestFor(std::string(f->text()), path, /*use_header=*/true);
+  return Error{"no such example: " + path};
+}
+
+std::vector<ui::ExampleInfo> ExampleCatalog() {
+  std::vector<ui::ExampleInfo> examples;
+  for (const EmbeddedFile& f : EmbeddedExamples())
+    examples.push_back(ui::ExampleFromSource(kExamplesDir + std::string(f.name), f.text()));
+  ui::SortForMenu(examples);
+  return examples;
+}
+
+ui::LaunchOptions ParseArguments(int argc, char** argv) {
+  ui::LaunchOptions launch;
+  std::string example = "maxsnap_stitch.lua";
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--stitch-mode" && i + 1 < argc) {
+      launch.stitch_mode = argv[++i];
+    } else if (arg == "--compare" && i + 1 < argc) {
+      launch.compare_mode = argv[++i];
+    } else if (arg == "--no-run") {
+      launch.run = false;
+    } else if (arg.rfind("--", 0) == 0) {
+      std::fprintf(stderr, "ljplay viewer: unknown argument %s\n", arg.c_str());
+    } else {
+      example = arg;
+    }
+  }
+  const std::string path = ExamplePath(example);
+  launch.file = path.empty() ? example : path;  // an unknown name shows as a load error
+  return launch;
+}
+
+// The window (the canvas's drawing buffer) in device pixels: the canvas's CSS
+// size times devicePixelRatio, so text is sharp on HiDPI screens. The page sizes
+// the canvas with CSS; Emscripten's GLFW sets only its width and height.
+void FitCanvas(GLFWwindow* window, double pixel_ratio) {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+  // Cap the size: a canvas without a CSS size would grow with its buffer.
+  int w = std::min(8192, std::max(1, static_cast<int>(std::lround(css_w * pixel_ratio))));
+  int h = std::min(8192, std::max(1, static_cast<int>(std::lround(css_h * pixel_ratio))));
+  // Emscripten's GLFW turns a window of exactly the screen's size into a
+  // fullscreen request (which a page may not make): one pixel less.
+  if (w == ljp_screen_width() && h == ljp_screen_height()) --h;
+  int cur_w = 0, cur_h = 0;
+  glfwGetWindowSize(window, &cur_w, &cur_h);
+  if (w != cur_w || h != cur_h) glfwSetWindowSize(window, w, h);
+}
+
+// Sizes and fonts follow the device pixel ratio (HiDPI, browser zoom); the
+// user's font size (View menu) comes on top, as on the desktop.
+void ApplyScale(Viewer& v, float scale) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  style.ScaleAllSizes(scale);
+  style.FontScaleDpi = scale;
+  v.shell->SetTheme(v.shell->Prefs().light);
+  v.scale = scale;
+}
+
+void LoadFont() {
+  ImGuiIO& io = ImGui::GetIO();
+  // A monospace font keeps IR and bytecode columns aligned; ImGui's own otherwise.
+  const std::span<const EmbeddedFile> font = EmbeddedFont();
+  if (!font.empty()) {
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // static data
+    if (io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font[0].data),
+                                       static_cast<int>(font[0].size), 15.0f, &config))
+      return;
+  }
+  io.Fonts->AddFontDefault();
+}
+
+// F5 (run), F10 / F11 (step) belong to the viewer, not to the browser (reload,
+// caret browsing, fullscreen). GLFW still sees them.
+EM_BOOL KeepKeysFromBrowser(int, const EmscriptenKeyboardEvent* e, void*) {
+  return std::strcmp(e->key, "F5") == 0 || std::strcmp(e->key, "F10") == 0 ||
+         std::strcmp(e->key, "F11") == 0;
+}
+
+void Frame() {
+  Viewer& v = TheViewer();
+  const float scale = static_cast<float>(emscripten_get_device_pixel_ratio());
+  FitCanvas(v.window, scale);
+  if (scale != v.scale) ApplyScale(v, scale);
+  PumpWorkerQueue();
+  v.shell->Poll();
+
+  ImGui::GetStyle().FontScaleMain = v.shell->Prefs().font_scale;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  v.shell->Draw(scale);
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(v.window, &w, &h);
+  glViewport(0, 0, w, h);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++v.frames;
+}
+
+}  // namespace
+
+Viewer& TheViewer() {
+  static Viewer viewer;
+  return viewer;
+}
+
+std::string ExamplePath(std::string_view name) {
+  const EmbeddedFile* f = FindExample(name);
+  return f ? kExamplesDir + std::string(f->name) : "";
+}
+
+void AddPageProgram(const std::string& path, std::string source) {
+  PagePrograms()[path] = std::move(source);
+}
+
+}  // namespace ljp::web
+
+int main(int argc, char** argv) {
+  using namespace ljp;
+  glfwSetErrorCallback([](int code, const char* text) {
+    std::fprintf(stderr, "ljplay viewer: GLFW %d: %s\n", code, text);
+  });
+  if (!glfwInit()) {
+    std::fprintf(stderr, "ljplay viewer: GLFW could not start\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  web::Viewer& v = web::TheViewer();
+  v.window = glfwCreateWindow(1280, 800, "ljplay: the LuaJIT trace playground", nullptr, nullptr);
+  if (!v.window) {
+    std::fprintf(stderr, "ljplay viewer: no WebGL 2 context\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(v.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  web::LoadFont();
+  ImGui_ImplGlfw_InitForOpenGL(v.window, true);
+  // The backend's Emscripten callbacks fix the mouse wheel; its resize callback
+  // sizes the window without the pixel ratio, so FitCanvas takes over.
+  ImGui_ImplGlfw_InstallEmscriptenCallbacks(v.window, web::kCanvas);
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, nullptr);
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true,
+                                  web::KeepKeysFromBrowser);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  // No files and no preferences to keep in a page; the web viewer cannot quit.
+  ui::HostTraits host;
+  host.open_files = false;
+  host.quit = false;
+  host.engine_stopped = "The engine's worker stopped, this page did not";
+  v.shell = std::make_unique<ui::AppShell>(std::make_unique<web::WorkerEngine>(),
+                                           std::make_unique<web::WorkerEngine>(), web::LoadProgram,
+                                           web::ExampleCatalog(), host, ui::AppPrefs{});
+  v.shell->Launch(web::ParseArguments(argc, argv));
+  // The browser calls Frame before each repaint; main returns, the module stays.
+  emscripten_set_main_loop(web::Frame, 0, false);
+  return 0;
+}

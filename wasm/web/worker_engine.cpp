@@ -1,0 +1,217 @@
+#include "worker_engine.h"
+
+#include <emscripten.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <sstream>
+
+#include "timeline_json.h"
+
+// clang-format off
+// (EM_JS bodies are JavaScript.)
+// 1: started; 0: the page has no window.ljplayEngine (yet); -1: start() threw.
+EM_JS(int, ljp_page_engine_start, (const char* request_json), {
+  if (typeof window === 'undefined' || !window.ljplayEngine) return 0;
+  try {
+    window.ljplayEngine.start(UTF8ToString(request_json));
+    return 1;
+  } catch (e) {
+    console.error('ljplay viewer: ljplayEngine.start failed:', e);
+    return -1;
+  }
+});
+EM_JS(void, ljp_page_engine_stop, (), {
+  try {
+    if (typeof window !== 'undefined' && window.ljplayEngine) window.ljplayEngine.stop();
+  } catch (e) {
+    console.error('ljplay viewer: ljplayEngine.stop failed:', e);
+  }
+});
+// clang-format on
+
+namespace ljp::web {
+namespace {
+
+// How long a run waits for the page to set window.ljplayEngine.
+constexpr double kPageEngineWaitSeconds = 10;
+// How long past its wall-time budget a run may take before the viewer stops
+// the worker itself (the worker also has to load and compile the engine).
+constexpr double kDeadlineGraceSeconds = 3;
+
+std::deque<WorkerEngine*>& Queue() {
+  static std::deque<WorkerEngine*> queue;
+  return queue;
+}
+
+WorkerEngine*& Running() {
+  static WorkerEngine* running = nullptr;
+  return running;
+}
+
+void Dequeue(WorkerEngine* engine) {
+  std::deque<WorkerEngine*>& q = Queue();
+  q.erase(std::remove(q.begin(), q.end(), engine), q.end());
+}
+
+bool HasEnd(const Timeline& timeline) {
+  return !timeline.events.empty() && std::holds_alternative<RunEnd>(timeline.events.back().body);
+}
+
+void AppendEnd(Timeline& timeline, EventBody body) {
+  const uint64_t seq = timeline.events.empty() ? 0 : timeline.events.back().seq + 1;
+  timeline.events.push_back({seq, std::move(body)});
+}
+
+std::string FormatSeconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%g s", s);
+  return buf;
+}
+
+}  // namespace
+
+WorkerEngine::~WorkerEngine() {
+  Dequeue(this);
+  if (Running() == this) {
+    ljp_page_engine_stop();
+    Running() = nullptr;
+  }
+}
+
+void WorkerEngine::Start(const EngineRequest& request) {
+  if (Busy()) return;
+  result_.reset();
+  lines_.clear();
+  request_json_ = EngineRequestJson(request);
+  wall_seconds_ = request.options.budgets.wall_seconds;
+  state_ = State::kQueued;
+  queued_at_ = Clock::now();
+  Queue().push_back(this);
+}
+
+bool WorkerEngine::StartInPage() {
+  const int started = ljp_page_engine_start(request_json_.c_str());
+  if (started == 0) return false;
+  request_json_.clear();
+  if (started < 0) {
+    state_ = State::kIdle;
+    result_.emplace(Error{"the page's engine could not start the run (see the console)"});
+    return true;
+  }
+  state_ = State::kRunning;
+  started_at_ = Clock::now();
+  Running() = this;
+  return true;
+}
+
+bool WorkerEngine::WaitedTooLongForThePage() const {
+  return std::chrono::duration<double>(Clock::now() - queued_at_).count() > kPageEngineWaitSeconds;
+}
+
+void WorkerEngine::FailToStart(const std::string& why) {
+  Dequeue(this);
+  state_ = State::kIdle;
+  request_json_.clear();
+  result_.emplace(Error{why});
+}
+
+void WorkerEngine::AppendLine(std::string_view line) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  lines_.append(line);
+  lines_ += '\n';
+}
+
+void WorkerEngine::Complete(const std::optional<EventBody>& budget, const RunEnd& end,
+                            const std::string& no_timeline) {
+  if (Running() == this) Running() = nullptr;
+  state_ = State::kIdle;
+  std::istringstream in(lines_);
+  lines_.clear();
+  lines_.shrink_to_fit();
+  Expected<Timeline> read = ReadTimeline(in);
+  if (!read) {
+    result_.emplace(Error{no_timeline + " (" + read.error() + ")"});
+    return;
+  }
+  Timeline timeline = std::move(read).value();
+  if (budget) {
+    AppendEnd(timeline, *budget);
+    AppendEnd(timeline, end);
+  } else if (!HasEnd(timeline)) {
+    AppendEnd(timeline, end);
+  }
+  result_.emplace(std::move(timeline));
+}
+
+void WorkerEngine::Finish(bool crashed, const std::string& message) {
+  if (state_ != State::kRunning) return;
+  const std::string why = crashed ? (message.empty() ? "the engine worker died" : message)
+                                  : "the engine finished without an end event";
+  Complete(std::nullopt, RunEnd{"crash", 3, why},
+           "the engine left no readable timeline" + (message.empty() ? "" : ": " + message));
+}
+
+void WorkerEngine::Stop() {
+  if (state_ == State::kQueued) {
+    FailToStart("the engine was stopped before it wrote a timeline");
+  } else if (state_ == State::kRunning) {
+    ljp_page_engine_stop();
+    Complete(std::nullopt, RunEnd{"killed", 3, "stopped by the user (engine worker terminated)"},
+             "the engine was stopped before it wrote a timeline");
+  }
+}
+
+void WorkerEngine::StopAndDiscard() {
+  Stop();
+  result_.reset();
+}
+
+// A run that outlasts its wall-time budget is stopped as native's engine
+// process is (RunIsolated): the page may not enforce budgets itself.
+void WorkerEngine::CheckDeadline() {
+  if (state_ != State::kRunning || wall_seconds_ <= 0) return;
+  const double ran = std::chrono::duration<double>(Clock::now() - started_at_).count();
+  if (ran <= wall_seconds_ + kDeadlineGraceSeconds) return;
+  ljp_page_engine_stop();
+  const std::string msg = "wall-time budget exceeded: the program ran longer than " +
+                          FormatSeconds(wall_seconds_) + " (engine worker stopped)";
+  Complete(BudgetExceeded{"wall-time", static_cast<uint64_t>(wall_seconds_ * 1000), msg},
+           RunEnd{"budget", 2, msg}, "the engine worker was stopped before it wrote a timeline");
+}
+
+std::optional<Expected<Timeline>> WorkerEngine::TakeResult() {
+  CheckDeadline();
+  std::optional<Expected<Timeline>> out = std::move(result_);
+  result_.reset();
+  return out;
+}
+
+void PumpWorkerQueue() {
+  if (Running() || Queue().empty()) return;
+  WorkerEngine* next = Queue().front();
+  if (next->StartInPage()) {
+    Dequeue(next);
+  } else if (next->WaitedTooLongForThePage()) {
+    next->FailToStart("no engine: the page did not set window.ljplayEngine");
+  }
+}
+
+}  // namespace ljp::web
+
+// ---- Calls from the page -------------------------------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void ljp_viewer_timeline_line(const char* jsonl_line) {
+  if (ljp::web::WorkerEngine* running = ljp::web::Running(); running && jsonl_line)
+    running->AppendLine(jsonl_line);
+}
+
+EMSCRIPTEN_KEEPALIVE void ljp_viewer_run_finished(int crashed, const char* message) {
+  if (ljp::web::WorkerEngine* running = ljp::web::Running())
+    running->Finish(crashed != 0, message ? message : "");
+}
+
+}  // extern "C"

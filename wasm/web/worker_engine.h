@@ -1,0 +1,62 @@
+// The web viewer's engine: the page's Web Worker, reached through
+//   window.ljplayEngine = { start(requestJson), stop() }
+// The page streams the run back by calling the module's exports
+// ljp_viewer_timeline_line (one JSON Lines line each) and
+// ljp_viewer_run_finished (the end, or the worker's death). README.md has the
+// contract.
+//
+// The page runs one program at a time, so the runs of several WorkerEngines
+// (the two sides of a comparison) queue: the next one starts when the page is
+// free. PumpWorkerQueue() starts it, once a frame from the main loop (never
+// from inside a call the page made).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "engine_client.h"
+
+namespace ljp::web {
+
+class WorkerEngine : public ui::EngineClient {
+ public:
+  ~WorkerEngine() override;
+
+  void Start(const EngineRequest& request) override;
+  void Stop() override;
+  void StopAndDiscard() override;
+  std::optional<Expected<Timeline>> TakeResult() override;
+  bool Busy() const override { return state_ != State::kIdle; }
+
+  // From the page (through the exports), for the run in progress.
+  void AppendLine(std::string_view line);
+  void Finish(bool crashed, const std::string& message);
+
+  // For the queue.
+  bool StartInPage();  // false when the page has no engine
+  bool WaitedTooLongForThePage() const;
+  void FailToStart(const std::string& why);
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  enum class State { kIdle, kQueued, kRunning };
+
+  // Ends the run: the timeline so far, completed with `end` when it has none,
+  // or `no_timeline` when nothing readable arrived.
+  void Complete(const std::optional<EventBody>& budget, const RunEnd& end,
+                const std::string& no_timeline);
+  void CheckDeadline();
+
+  State state_ = State::kIdle;
+  std::string request_json_;
+  double wall_seconds_ = 0;
+  Clock::time_point queued_at_, started_at_;
+  std::string lines_;  // the timeline as received, JSON Lines
+  std::optional<Expected<Timeline>> result_;
+};
+
+// Starts the next queued run when the page's engine is free.
+void PumpWorkerQueue();
+
+}  // namespace ljp::web
