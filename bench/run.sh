@@ -12,13 +12,10 @@
 #   cvm-wasm      node $LUAJIT_NODE -joff FILE SIZE              (build/wasm: C VM in WebAssembly)
 #   ref-joff      $LUAJIT_REF -joff FILE SIZE                    (LuaJIT's x64 assembly interpreter)
 #   lua5.1, lua5.4                                               (Debian's, native x64)
-#   cvm-x86       qemu-i386 $LJPLAY_CVM run FILE --jit off -- SIZE     (build/portable: ljplay on the C VM)
-#   asm-x86       qemu-i386 $LJPLAY_X86 run FILE --jit off -- SIZE     (ljplay-x86: the same on LuaJIT's x86 assembly VM)
-# cvm-x86/asm-x86 compares the two interpreters like for like: the same program (ljplay), the
-# same LuaJIT source, flags and allocator (system malloc), the same 32-bit ABI and the same
-# emulator (this machine cannot run 32-bit code natively, so both are emulated). Only the VM
-# differs. (Stock luajit-ref on x86 crashes under qemu-i386 on closures.lua at full size with
-# LuaJIT's own allocator; with the system allocator, as here, it does not.)
+#   cvm-x86       qemu-i386 $LUAJIT_CVM -joff FILE SIZE          (build/portable: C VM, -m32)
+#   asm-x86       qemu-i386 $LUAJIT_REF_X86 -joff FILE SIZE      (LuaJIT's x86 assembly interpreter)
+# cvm-x86/asm-x86 compares the two interpreters like for like: same 32-bit ABI, same
+# emulator (this machine cannot run 32-bit code natively, so both are emulated).
 #
 # Engines, in this order:
 #   ljplay        $LJPLAY run FILE --jit on -- SIZE   (the playground build, JIT on)
@@ -103,13 +100,13 @@ fi
 LJPLAY=${LJPLAY:-$root/build/native/native/ljplay}
 LUAJIT_REF=${LUAJIT_REF:-$root/build/native/luajit/luajit-ref}
 LUAJIT_NODE=${LUAJIT_NODE:-$root/build/wasm/wasm/luajit-node.js}
-LJPLAY_CVM=${LJPLAY_CVM:-$root/build/portable/native/ljplay}
-LJPLAY_X86=${LJPLAY_X86:-$root/build/portable/native/ljplay-x86}
+LUAJIT_CVM=${LUAJIT_CVM:-$root/build/portable/luajit/luajit-cvm}
+LUAJIT_REF_X86=${LUAJIT_REF_X86:-$root/build/portable/luajit/luajit-ref}
 needed=("$LJPLAY" "$LUAJIT_REF")
-((cvm)) && needed=("$LUAJIT_REF" "$LJPLAY_CVM" "$LJPLAY_X86")
+((cvm)) && needed=("$LUAJIT_REF" "$LUAJIT_CVM" "$LUAJIT_REF_X86")
 for b in "${needed[@]}"; do
   if [[ ! -x "$b" ]]; then
-    echo "run.sh: $b is missing or not executable (build the native/portable presets, or set LJPLAY / LUAJIT_REF / LJPLAY_CVM / LJPLAY_X86)" >&2
+    echo "run.sh: $b is missing or not executable (build the native/portable presets, or set LJPLAY / LUAJIT_REF / LUAJIT_CVM / LUAJIT_REF_X86)" >&2
     exit 2
   fi
 done
@@ -141,8 +138,8 @@ run_engine() {
     lua5.1)     lua5.1 "$file" "$size" ;;
     lua5.4)     lua5.4 "$file" "$size" ;;
     cvm-wasm)   node "$LUAJIT_NODE" -joff "$file" "$size" ;;
-    cvm-x86)    qemu-i386 "$LJPLAY_CVM" run "$file" --jit off -- "$size" ;;
-    asm-x86)    qemu-i386 "$LJPLAY_X86" run "$file" --jit off -- "$size" ;;
+    cvm-x86)    qemu-i386 "$LUAJIT_CVM" -joff "$file" "$size" ;;
+    asm-x86)    qemu-i386 "$LUAJIT_REF_X86" -joff "$file" "$size" ;;
     cvm)
       if [[ "$LJP_BENCH_CVM" == *"{file}"* ]]; then
         local c=${LJP_BENCH_CVM//\{file\}/$(printf '%q' "$file")}
@@ -163,8 +160,8 @@ echo "date:    $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sm)"
 if ((cvm)); then
   echo "cvm-wasm:    $LUAJIT_NODE (node $(node --version))"
-  echo "cvm-x86:     $LJPLAY_CVM (qemu-i386)"
-  echo "asm-x86:     $LJPLAY_X86 (qemu-i386)"
+  echo "cvm-x86:     $LUAJIT_CVM (qemu-i386)"
+  echo "asm-x86:     $LUAJIT_REF_X86 (qemu-i386)"
 else
   echo "ljplay:      $LJPLAY ($("$LJPLAY" --version 2>&1 | sed -n 2p | cut -d' ' -f1-2))"
 fi
