@@ -505,7 +505,10 @@ void Capture::OnRecorded(lua_State* L) {
 }
 
 void Capture::OnSnapshot(lua_State* L, int snapno) {
-  emit_(SnapshotAdded{trace_, ReadSnapshot(L, 0, snapno)});
+  ljo_Recorder r;
+  ljo_recorder(L, &r);
+  emit_(SnapshotAdded{trace_, ReadSnapshot(L, 0, snapno),
+                      ReadIr(L, 0, r.nk, std::min(nk_, 0), std::max(nins_, 1), r.nins, vmdef_)});
 }
 
 void Capture::OnTraceStop(lua_State* L, int traceno) {

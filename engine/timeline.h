@@ -116,6 +116,10 @@ struct RecordDone {
 struct SnapshotAdded {
   int trace = 0;
   Snapshot snap;
+  // IR made since the last step's RecordDone, which the snapshot may refer to
+  // (a stitch's record-stop emits constants outside any step). The next
+  // RecordDone repeats it.
+  std::vector<IrIns> ir;
 };
 
 // A phase of recff_stitch().

@@ -92,6 +92,27 @@ std::vector<Snapshot> SnapshotsOf(const Timeline& t, size_t start, size_t last, 
   return out;
 }
 
+// Adds to `listing` the IR that trace `trace`'s recording steps made from event
+// `first` (after its TraceStart) up to event `last`: a step's operands refer to the
+// constants and instructions of the steps before it (the trace's start, step
+// -1, makes constants too; snapshots bring what was made between steps).
+// Returns the last RecordDone applied, if any.
+const RecordDone* AddRecordedIr(const Timeline& t, size_t first, size_t last, int trace,
+                                IrListing& listing) {
+  const RecordDone* latest = nullptr;
+  for (size_t i = first; i < t.events.size(); ++i) {
+    const auto* d = As<RecordDone>(t, i);
+    // What the trace's start made (step -1) belongs to the TraceStart: its
+    // snapshot #0, taken before, refers to it.
+    if (i > last && !(i == first && d && d->step == -1)) break;
+    if (const auto* s = As<SnapshotAdded>(t, i); s && s->trace == trace) listing.Add(s->ir);
+    if (!d || d->trace != trace) continue;
+    listing.Add(d->ir);
+    latest = d;
+  }
+  return latest;
+}
+
 std::vector<IrLine> ListingLines(const IrListing& listing, const std::vector<Snapshot>& snaps,
                                  const std::set<int>& added) {
   std::vector<IrLine> out;
@@ -322,7 +343,9 @@ RecorderStepView RecorderStepAt(const Timeline& t, size_t cursor) {
     const auto* d = As<RecordDone>(t, i);
     if (d && d->trace == v.step->trace && d->step == v.step->step) {
       v.done_index = i;
-      IrListing listing(t.vmdef, d->ir);
+      IrListing listing(t.vmdef, {});
+      const size_t start = FindBackward<TraceStart>(t, v.index);
+      AddRecordedIr(t, start == kNone ? 0 : start + 1, i, d->trace, listing);
       for (const IrIns& ins : d->ir) {
         if (ins.ref < 0)
           v.added_ir.push_back(ConstantText(ins));
@@ -366,11 +389,7 @@ IrView IrAtCursor(const Timeline& t, size_t cursor) {
   IrListing listing(t.vmdef, {});
   std::set<int> added;
   int last_step = -2;
-  for (size_t i = v.start_index + 1; i <= last; ++i) {
-    const auto* d = As<RecordDone>(t, i);
-    if (!d || d->trace != v.trace) continue;
-    listing.Add(d->ir);
-    added.clear();
+  if (const RecordDone* d = AddRecordedIr(t, v.start_index + 1, last, v.trace, listing)) {
     for (const IrIns& ins : d->ir) added.insert(ins.ref);
     last_step = d->step;
   }

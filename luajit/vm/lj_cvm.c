@@ -259,8 +259,12 @@ dispatch:
     } else if (!tvistabud(a)) {
       eq = 0;
     } else {
-      /* Different tables or userdata: __eq metamethod? */
-      GCtab *mt = tabref(tabV(a)->metatable);
+      /* Different tables or userdata: __eq metamethod? The asm VM reads the
+      ** metatable of either at one offset (GCtab and GCudata share it); the
+      ** accessor must match the type, tabV() asserts a table.
+      */
+      GCtab *mt = tvistab(a) ? tabref(tabV(a)->metatable) :
+			       tabref(udataV(a)->metatable);
       if (!mt || (mt->nomm & (1u<<MM_eq))) {
 	eq = 0;
       } else {  /* vmeta_equal */
@@ -572,7 +576,7 @@ dispatch:
       cTValue *v = NULL;
       if (tvisnum(k)) {
 	lua_Number n = numV(k);
-	int32_t i = (int32_t)n;
+	int32_t i = lj_num2int(n);
 	if ((lua_Number)i == n && (uint32_t)i < t->asize) {
 	  GCtab *mt = tabref(t->metatable);
 	  v = arrayslot(t, i);
@@ -601,7 +605,7 @@ dispatch:
 
   case BC_TGETR: {
     GCtab *t = tabV(base + bc_b(ins));
-    int32_t i = (int32_t)numV(base + bc_c(ins));
+    int32_t i = lj_num2int(numV(base + bc_c(ins)));
     cTValue *v;
     if ((uint32_t)i < t->asize) {
       v = arrayslot(t, i);
@@ -635,7 +639,7 @@ dispatch:
       GCtab *t = tabV(b);
       if (tvisnum(k)) {
 	lua_Number n = numV(k);
-	int32_t i = (int32_t)n;
+	int32_t i = lj_num2int(n);
 	if ((lua_Number)i == n && (uint32_t)i < t->asize) {
 	  TValue *v = arrayslot(t, i);
 	  if (tvisnil(v)) {
@@ -671,7 +675,7 @@ dispatch:
 
   case BC_TSETR: {
     GCtab *t = tabV(base + bc_b(ins));
-    int32_t i = (int32_t)numV(base + bc_c(ins));
+    int32_t i = lj_num2int(numV(base + bc_c(ins)));
     TValue *v;
     if ((uint32_t)i < t->asize) {
       v = arrayslot(t, i);

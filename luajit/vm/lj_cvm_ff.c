@@ -49,16 +49,6 @@ static LJ_AINLINE int ff_resnum(lua_State *L, lua_Number n)
   return FFH_RES(1);
 }
 
-/* cvttsd2si: truncate towards zero, 0x80000000 for NaN and out of range.
-** A plain C cast is undefined there and saturates on wasm32.
-*/
-static LJ_AINLINE int32_t ff_cvttsd2si(lua_Number n)
-{
-  if (n > -2147483649.0 && n < 2147483648.0)
-    return (int32_t)n;
-  return (int32_t)0x80000000;
-}
-
 /* x87/SSE default NaN ("real indefinite"). */
 static LJ_AINLINE lua_Number ff_nan(void)
 {
@@ -160,7 +150,7 @@ static int ff_ipairs_aux(lua_State *L)
   int32_t k;
   if (ff_nargs(L) < 2 || !tvistab(base) || !tvisnum(base+1)) return 0;
   n = numV(base+1) + 1.0;
-  k = ff_cvttsd2si(n);  /* A non-integral key is truncated, as in the asm. */
+  k = lj_num2int(n);  /* A non-integral key is truncated, as in the asm. */
   setnumV(base-1, n);
   t = tabV(base);
   if ((uint32_t)k < t->asize) {
@@ -534,7 +524,7 @@ static int ff_string_char(lua_State *L)
   int32_t k;
   /* Exactly one argument, a number that truncates to 0..255. */
   if (ff_nargs(L) != 1 || !tvisnum(L->base)) return 0;
-  k = ff_cvttsd2si(numV(L->base));
+  k = lj_num2int(numV(L->base));
   if ((uint32_t)k > 255) return 0;
   c = (char)k;
   lj_gc_check(L);
@@ -550,12 +540,12 @@ static int ff_string_sub(lua_State *L)
   if (n < 2) return 0;
   if (n > 2) {
     if (!tvisnum(base+2)) return 0;
-    end = ff_cvttsd2si(numV(base+2));
+    end = lj_num2int(numV(base+2));
   }
   if (!tvisstr(base) || !tvisnum(base+1)) return 0;
   s = strV(base);
   len = (int32_t)s->len;
-  start = ff_cvttsd2si(numV(base+1));
+  start = lj_num2int(numV(base+1));
   if ((uint32_t)len < (uint32_t)end) {
     if (len < end)
       end = len;  /* Overflow. */

@@ -2,11 +2,12 @@
 // SwiftShader) driven by playwright-core. Serves the built site on 127.0.0.1,
 // loads it, runs the stitch examples through the viewer and the engine worker,
 // and checks what the viewer shows against stock LuaJIT's output.
-//   node page_test.js --site DIR --modules DIR --examples DIR --expected DIR --out DIR
+//   node page_test.js --site DIR --modules DIR --examples DIR --expected DIR --corpus DIR --out DIR
 //     --site      the built site (build/wasm/site)
 //     --modules   node_modules with playwright-core (setup.cmake installs it)
 //     --examples  examples/ (the programs and their header comments)
 //     --expected  each example's output from luajit-ref -joff (tests/wasm/examples)
+//     --corpus    tests/lua (the type matrix and its stock output)
 //     --out       where the screenshot and the browser's log go
 // Prints one line per check, the time to the first frame, the gzip size of
 // everything the page loaded, and "N passed, N failed"; exits 1 on a failure.
@@ -18,7 +19,7 @@ const zlib = require('zlib');
 
 const opts = {};
 for (let i = 2; i < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
-for (const key of ['site', 'modules', 'examples', 'expected', 'out']) {
+for (const key of ['site', 'modules', 'examples', 'expected', 'corpus', 'out']) {
   if (!opts[key]) {
     console.error(`page_test.js: --${key} is missing`);
     process.exit(2);
@@ -227,6 +228,22 @@ async function main() {
     const after = await runExample('maxsnap_stitch.lua', 'full').catch((err) => ({error: err.message}));
     check('a run after them works', after.output === expectedOutput('maxsnap_stitch.lua'),
           JSON.stringify(after.output || after.error));
+
+    // --- Every operand type: `io.stdout == io.stderr` once stopped the engine ----
+    const matrixName = '70-type-matrix.lua';
+    const matrix = await page.evaluate(async ([name, source]) => {
+      window.ljplayTest.openSource(name, source, 'full');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return window.ljplayTest.whenIdle(120000);
+    }, [matrixName, fs.readFileSync(path.join(opts.corpus, matrixName), 'utf8')])
+        .catch((err) => ({error: err.message}));
+    check('the type matrix (every operator and library function on every operand type) ' +
+          'prints what stock LuaJIT prints',
+          matrix.end_status === 'ok' && !matrix.assertion &&
+          matrix.output === fs.readFileSync(path.join(opts.corpus, '70-type-matrix.expected'), 'utf8'),
+          JSON.stringify({status: matrix.end_status, message: matrix.end_message, error: matrix.error,
+                          output: (matrix.output || '').slice(0, 300)}));
+    check('the page answers after the type matrix', await responsive());
     const engineState = await page.evaluate(() => window.ljplayTest.engine());
     console.log(`engine: ${engineState.runs} runs in ${engineState.workersStarted} workers`);
 
