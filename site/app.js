@@ -56,7 +56,9 @@
       loading.classList.add('failed');
       $('progress-text').textContent = message;
     } else {
-      setStatus(message);
+      $('notice-text').textContent = message;
+      $('notice').title = message;
+      $('notice').hidden = false;
     }
   }
 
@@ -125,23 +127,33 @@
     module: null,
     // Calls an export with string arguments copied to the heap (not the stack:
     // a source or a timeline line can be large).
+    // A C++ exception inside the call comes back as an Error with the
+    // viewer's message (ljp_viewer_take_error); a trap as one naming the call.
     call(name, returnType, args) {
       const m = this.module;
       const pointers = [];
+      let result;
       try {
         const values = args.map((a) => {
           if (typeof a !== 'string') return a;
           const size = m.lengthBytesUTF8(a) + 1;
           const p = m._malloc(size);
+          if (!p) throw new Error(`no memory for ${size} bytes`);
           m.stringToUTF8(a, p, size);
           pointers.push(p);
           return p;
         });
-        const result = m['_' + name](...values);
-        return returnType === 'string' ? m.UTF8ToString(result) : result;
+        result = m['_' + name](...values);
+        if (returnType === 'string') result = m.UTF8ToString(result);
+      } catch (err) {
+        const what = typeof err === 'number' ? 'an uncaught C++ exception' : (err.message || String(err));
+        throw new Error(`the viewer failed in ${name}: ${what}`);
       } finally {
         for (const p of pointers) m._free(p);
       }
+      const error = m.UTF8ToString(m._ljp_viewer_take_error());
+      if (error) throw new Error(`the viewer failed in ${error}`);
+      return result;
     },
     // Several lines at once, '\n'-separated.
     timelineLines(text) { this.call('ljp_viewer_timeline_line', null, [text]); },
@@ -507,7 +519,18 @@
 
   // --- Share links: #run=<base64url(deflate-raw(JSON))> -------------------------
   // The program, its options (-j/-O settings), faults and stitch mode; nothing
-  // else of the request (budgets, capture) travels.
+  // else of the request (budgets, capture) travels. A link comes from anyone:
+  // everything in it is checked against these limits (README.md) before the
+  // viewer sees it, and inflating stops as soon as it passes its limit.
+  const LINK_LIMITS = {
+    chars: 2 << 20,         // the #run= part of the address
+    inflated: 4200 << 10,   // its JSON: a 4 MB program (the viewer's limit) and the rest
+    chunkname: 200,         // characters
+    settings: 64,           // options, each up to `item` characters
+    faults: 32,             // faults, each up to `item` characters
+    item: 200,
+  };
+  class LinkError extends Error {}
   function base64url(bytes) {
     let text = '';
     for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -516,6 +539,7 @@
     return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
   function fromBase64url(text) {
+    if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new LinkError('it is not base64url text');
     const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
     const binary = atob(b64 + '==='.slice((b64.length + 3) % 4));
     const bytes = new Uint8Array(binary.length);
@@ -543,13 +567,90 @@
     const json = new TextEncoder().encode(JSON.stringify(shareable(request)));
     return base64url(await pipeBytes(json, new CompressionStream('deflate-raw')));
   }
-  async function decodeShare(text) {
-    const json = await pipeBytes(fromBase64url(text), new DecompressionStream('deflate-raw'));
-    const shared = JSON.parse(new TextDecoder().decode(json));
-    if (!shared || typeof shared !== 'object' || typeof shared.source !== 'string') {
-      throw new Error('not a playground link');
+  // Inflates at most `limit` bytes: a small link may hold a huge program.
+  async function inflateLimited(bytes, limit) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const reader = stream.getReader();
+    const chunks = [];
+    let total = 0;
+    try {
+      for (;;) {
+        const {done, value} = await reader.read();
+        if (done) break;
+        total += value.length;
+        if (total > limit) {
+          reader.cancel().catch(() => {});
+          throw new LinkError(`its program is larger than ${mb(limit)} (the limit)`);
+        }
+        chunks.push(value);
+      }
+    } catch (err) {
+      if (err instanceof LinkError) throw err;
+      throw new LinkError('it is not deflate-compressed data');
     }
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+  const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+  const typeOf = (v) => (Array.isArray(v) ? 'a list' : v === null ? 'null' : `a ${typeof v}`);
+  // The link's JSON, checked field by field: a clear message for each way it
+  // can be wrong, never a half-read request.
+  function checkShared(shared) {
+    const L = LINK_LIMITS;
+    if (!shared || typeof shared !== 'object' || Array.isArray(shared)) {
+      throw new LinkError(`it holds ${typeOf(shared)}, not a playground run`);
+    }
+    if (typeof shared.source !== 'string') {
+      throw new LinkError(`its "source" is ${typeOf(shared.source)}, not text`);
+    }
+    for (const [key, type] of [['chunkname', 'string'], ['stitch_mode', 'string']]) {
+      if (shared[key] !== undefined && typeof shared[key] !== type) {
+        throw new LinkError(`its "${key}" is ${typeOf(shared[key])}, not text`);
+      }
+    }
+    if ((shared.chunkname || '').length > L.chunkname) {
+      throw new LinkError(`its file name is longer than ${L.chunkname} characters`);
+    }
+    if (shared.stitch_mode !== undefined && !STITCH_MODES.includes(shared.stitch_mode)) {
+      throw new LinkError(`its stitch mode "${shared.stitch_mode.slice(0, 40)}" is none of ${STITCH_MODES.join(', ')}`);
+    }
+    const list = (key, max, check) => {
+      const v = shared[key];
+      if (v === undefined) return;
+      if (!Array.isArray(v)) throw new LinkError(`its "${key}" is ${typeOf(v)}, not a list`);
+      if (v.length > max) throw new LinkError(`it has ${v.length} ${key}; the limit is ${max}`);
+      v.forEach((item, i) => check(item, `${key}[${i}]`));
+    };
+    const text = (v, where) => {
+      if (typeof v !== 'string') throw new LinkError(`its ${where} is ${typeOf(v)}, not text`);
+      if (v.length > L.item) throw new LinkError(`its ${where} is longer than ${L.item} characters`);
+    };
+    list('settings', L.settings, (s, where) => {
+      if (!s || typeof s !== 'object' || Array.isArray(s)) {
+        throw new LinkError(`its ${where} is ${typeOf(s)}, not an option`);
+      }
+      text(s.text, `${where}.text`);
+    });
+    list('faults', L.faults, text);
     return shareable(shared);
+  }
+  async function decodeShare(text) {
+    if (text.length > LINK_LIMITS.chars) {
+      throw new LinkError(`it is ${text.length} characters long; the limit is ${LINK_LIMITS.chars}`);
+    }
+    const json = await inflateLimited(fromBase64url(text), LINK_LIMITS.inflated);
+    let shared;
+    try {
+      shared = JSON.parse(new TextDecoder().decode(json));
+    } catch {
+      throw new LinkError('it holds no JSON');
+    }
+    return checkShared(shared);
   }
   function shareUrl(data) {
     return `${location.origin}${location.pathname}#run=${data}`;
@@ -595,7 +696,15 @@
       showPanel('share');
       return;
     }
-    const url = shareUrl(await encodeShare(request));
+    const data = await encodeShare(request);
+    if (data.length > LINK_LIMITS.chars) {
+      $('share-url').value = '';
+      $('share-note').textContent = `This program makes a link of ${data.length} characters: ` +
+          `pages take links of up to ${LINK_LIMITS.chars}. Share a smaller program.`;
+      showPanel('share');
+      return;
+    }
+    const url = shareUrl(data);
     history.replaceState(null, '', url);
     $('share-url').value = url;
     const shared = shareable(request);
@@ -612,19 +721,28 @@
     $('share-url').select();
   }
 
-  async function openShared(text) {
-    let shared;
+  // Opens a link's program. A link the page cannot take says why and leaves
+  // the viewer as it was; at start-up (nothing on screen yet) the first
+  // example opens instead.
+  async function openShared(text, atStartup = false) {
     try {
-      shared = await decodeShare(text);
+      const shared = await decodeShare(text);
+      if (!viewer.openSource(shared.chunkname, withHeader(shared), shared.stitch_mode)) {
+        const state = viewer.state();
+        throw new LinkError((state && state.load_error) || 'the viewer did not take its program');
+      }
+      return true;
     } catch (err) {
-      fail(`This link holds no program the playground can read (${err.message}).`);
+      fail(`This link's program cannot be opened: ${err.message}.`);
+      if (atStartup) {
+        try {
+          openExample(FIRST_EXAMPLES[0], 'full');
+        } catch (again) {
+          fail(`The first example cannot be opened either: ${again.message}.`);
+        }
+      }
       return false;
     }
-    if (!viewer.openSource(shared.chunkname, withHeader(shared), shared.stitch_mode)) {
-      fail('The viewer could not open the shared program.');
-      return false;
-    }
-    return true;
   }
 
   // --- window.ljplayTest: what the browser tests use ------------------------------
@@ -682,6 +800,7 @@
   $('gallery-close').addEventListener('click', () => showPanel(null));
   $('share-button').addEventListener('click', () => share().catch((err) => fail(String(err))));
   $('share-close').addEventListener('click', () => showPanel(null));
+  $('notice-close').addEventListener('click', () => { $('notice').hidden = true; });
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') showPanel(null); });
 
   async function main() {
@@ -715,7 +834,11 @@
     if (!engine.ready) setStatus('starting the engine…');
     watchFirstFrame();
     $('canvas').focus();
-    if (shared) await openShared(shared);
+    if (shared) await openShared(shared, true);
+    // A link pasted into the address bar of the open page.
+    window.addEventListener('hashchange', () => {
+      if (location.hash.startsWith('#run=')) openShared(location.hash.slice(5));
+    });
   }
   main().catch((err) => fail(`The playground could not start: ${err.message || err}`));
 })();

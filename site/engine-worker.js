@@ -29,8 +29,14 @@ let runId = null;
 let requestError = '';
 let trapAfterLines = 0;  // tests
 
+// A C++ exception that escaped the engine arrives as a bare number.
+function describe(err) {
+  if (typeof err === 'number') return 'an uncaught C++ exception in the engine';
+  return String((err && err.message) || err);
+}
+
 function fail(type, err) {
-  self.postMessage({type, id: runId, message: String((err && err.message) || err)});
+  self.postMessage({type, id: runId, message: describe(err)});
 }
 
 function init(wasmModule, scriptUrl) {

@@ -123,6 +123,14 @@ AppShell::AppShell(std::unique_ptr<EngineClient> main_engine,
   Colors() = prefs_.light ? kLightPaneColors : kDarkPaneColors;
 }
 
+std::string ProgramTooLarge(const std::string& file, size_t bytes) {
+  char size[32];
+  std::snprintf(size, sizeof(size), "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return fs::path(file).filename().string() + " is " + size +
+         ": the playground takes programs of up to " + std::to_string(kMaxProgramBytes >> 20) +
+         " MB";
+}
+
 // ---- Runs ---------------------------------------------------------------------
 
 bool AppShell::Busy() const { return main_.Busy() || other_.Busy(); }
@@ -133,6 +141,8 @@ bool AppShell::AllFinished() const {
 
 bool AppShell::Open(const std::string& file, const RunSettings* saved) {
   Expected<EngineRequest> r = load_(file);
+  if (r && r.value().source.size() > kMaxProgramBytes)
+    r = Error{ProgramTooLarge(file, r.value().source.size())};
   if (!r) {
     load_error_ = r.error();
     return false;
@@ -194,6 +204,10 @@ void AppShell::Start(RunSlot& slot, EngineRequest request) {
 
 void AppShell::Run() {
   if (!file_request_ || Busy()) return;
+  if (main_.view.editor.edited && main_.view.editor.text.size() > kMaxProgramBytes) {
+    main_.status = ProgramTooLarge(path_, main_.view.editor.text.size());
+    return;
+  }
   Start(main_, RequestFor(settings_.stitch_mode));
   if (comparing_) Start(other_, RequestFor(compare_with_));
 }
@@ -217,10 +231,10 @@ void AppShell::Restart() {
   if (comparing_ && other_.request) Start(other_, *other_.request);
 }
 
-void AppShell::OpenAndRun(const std::string& file, std::optional<StitchMode> mode) {
+bool AppShell::OpenAndRun(const std::string& file, std::optional<StitchMode> mode) {
+  if (!Open(file)) return false;
   main_.engine->StopAndDiscard();
   other_.engine->StopAndDiscard();
-  if (!Open(file)) return;
   if (mode) settings_.stitch_mode = *mode;
   for (RunSlot* s : {&main_, &other_}) {
     s->request.reset();
@@ -229,6 +243,7 @@ void AppShell::OpenAndRun(const std::string& file, std::optional<StitchMode> mod
     s->view.editor = SourceEditor{};
   }
   Run();
+  return true;
 }
 
 AppPrefs AppShell::PrefsToRemember() const {

@@ -36,6 +36,14 @@ struct AppPrefs {
   std::vector<std::string> optimizations, faults;
 };
 
+// The largest program the playground opens or runs (files, share links, the
+// editor): past it, parsing, the source pane and the engine's copy cost more
+// than a viewer should hang on.
+inline constexpr size_t kMaxProgramBytes = 4u << 20;
+
+// "big.lua is 412.3 MB: the playground takes programs of up to 4 MB".
+std::string ProgramTooLarge(const std::string& file, size_t bytes);
+
 // The editor settings as AppPrefs remembered them.
 RunSettings SavedRunSettings(const AppPrefs& prefs);
 
@@ -89,7 +97,9 @@ class AppShell {
 
   // Stops what runs, reads the file (settings from its header) and runs it,
   // in `mode` if given.
-  void OpenAndRun(const std::string& file, std::optional<StitchMode> mode = std::nullopt);
+  // Opens `file` and runs it; false (LoadError() says why) leaves the program
+  // on screen as it was.
+  bool OpenAndRun(const std::string& file, std::optional<StitchMode> mode = std::nullopt);
   void Run();                                    // F5: the program with the editor's settings
   void Compare(std::optional<StitchMode> with);  // both modes side by side
   void Stop();                                   // Shift+F5: both runs

@@ -157,6 +157,46 @@ TEST(AppShell, AFileThatCannotBeLoaded_ShowsTheErrorAndRunsNothing) {
   EXPECT_EQ(s.shell.Path(), "no_such_file.lua");
 }
 
+// A loader with one program just past the size limit, "huge.lua".
+Expected<EngineRequest> LoadWithHuge(const std::string& path) {
+  if (path != "huge.lua") return LoadExample(path);
+  return ViewerRequestFor("--" + std::string(kMaxProgramBytes - 1, 'x'), path, true);
+}
+
+TEST(AppShell, AProgramOverTheSizeLimit_IsRefusedAndTheOneOnScreenStays) {
+  EngineCalls main, other;
+  AppShell shell{std::make_unique<FakeEngine>(main),
+                 std::make_unique<FakeEngine>(other),
+                 LoadWithHuge,
+                 {},
+                 HostTraits{},
+                 AppPrefs{}};
+  shell.Launch({.file = "maxsnap_stitch.lua"});
+  ASSERT_EQ(main.started.size(), 1u);
+  EXPECT_FALSE(shell.OpenAndRun("huge.lua"));
+  EXPECT_EQ(shell.LoadError(), "huge.lua is 4.0 MB: the playground takes programs of up to 4 MB");
+  EXPECT_EQ(shell.Path(), "maxsnap_stitch.lua");
+  EXPECT_EQ(main.started.size(), 1u);
+  EXPECT_EQ(main.stops, 0);  // the run on screen goes on
+}
+
+TEST(AppShell, AnEditedProgramOverTheSizeLimit_DoesNotRun) {
+  ShellWithFakes s;
+  s.shell.Launch({.file = "maxsnap_stitch.lua"});
+  s.main.busy = s.other.busy = false;
+  SourceEditor& editor = s.shell.MainView().editor;
+  editor.editing = editor.edited = true;
+  editor.text = std::string(kMaxProgramBytes + 1, '-');
+  s.shell.Run();
+  EXPECT_EQ(s.main.started.size(), 1u);
+  EXPECT_EQ(s.shell.MainRun().status,
+            "maxsnap_stitch.lua is 4.0 MB: the playground takes programs of up to 4 MB");
+  editor.text = "print('small')\n";
+  s.shell.Run();
+  ASSERT_EQ(s.main.started.size(), 2u);
+  EXPECT_EQ(s.main.started[1].source, "print('small')\n");
+}
+
 TEST(ViewerRequestFor, ABadHeaderOption_IsAnErrorNamingTheHeader) {
   const Expected<EngineRequest> r =
       ViewerRequestFor("-- ljplay: --fault no-such-fault\nprint(1)\n", "bad.lua", true);

@@ -32,7 +32,7 @@ using ljp::Timeline;
 // Panes that print IR or snapshot entries, where an unresolved operand shows.
 constexpr const char* kIrPanes[] = {"recorder", "ir"};
 // Every pane, rendered at each cursor: none may fail to render.
-constexpr const char* kAllPanes[] = {"source", "recorder", "ir",    "stack",    "traces",
+constexpr const char* kAllPanes[] = {"source", "recorder", "ir",       "stack", "traces",
                                      "output", "events",   "bytecode", "mcode", "graph"};
 // Panes whose text covers the whole timeline whatever the cursor: rendered at
 // a few cursors only (they cost O(events) each).
@@ -194,9 +194,8 @@ int main(int argc, char** argv) {
       if (IsWholeTimelinePane(pane) && !whole) continue;
       const std::string text = ljp::ui::DumpPaneText(t, state, pane);
       ++rendered;
-      if (std::find_if(std::begin(kIrPanes), std::end(kIrPanes), [&](const char* p) {
-            return !std::strcmp(p, pane);
-          }) == std::end(kIrPanes))
+      if (std::find_if(std::begin(kIrPanes), std::end(kIrPanes),
+                       [&](const char* p) { return !std::strcmp(p, pane); }) == std::end(kIrPanes))
         continue;
       std::vector<std::string> lines;
       std::istringstream text_in(text);

@@ -281,6 +281,70 @@ async function main() {
           JSON.stringify(sharedRun).slice(0, 800));
     await shared.close();
 
+    // --- Links from anyone: each gives its message, the page goes on ------------------
+    const linkOf = (json) => zlib.deflateRawSync(Buffer.from(JSON.stringify(json))).toString('base64url');
+    const bomb = linkOf({v: 1, source: '-- ' + 'a'.repeat(100 << 20)});
+    const bombed = await context.newPage();
+    bombed.on('pageerror', (e) => log.push(`bombed pageerror: ${e.message}`));
+    await bombed.goto(`${url}#run=${bomb}`);
+    const afterBomb = await bombed.evaluate(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const until = performance.now() + 60000;
+      while (!window.ljplayTest.errors.length && performance.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const state = await window.ljplayTest.whenIdle(60000);
+      const notice = document.getElementById('notice');
+      return {errors: window.ljplayTest.errors, state,
+              notice: notice.hidden ? '' : notice.textContent};
+    }).catch((err) => ({error: err.message}));
+    check(`a link that inflates to 100 MB (${bomb.length} characters) is refused with its limit`,
+          (afterBomb.errors || []).some((e) => /program is larger than 4\.1 MB \(the limit\)/.test(e)) &&
+          /larger than 4\.1 MB/.test(afterBomb.notice),
+          JSON.stringify(afterBomb).slice(0, 600));
+    check('after it the first example runs as usual',
+          afterBomb.state && afterBomb.state.example === 'maxsnap_stitch.lua' &&
+          afterBomb.state.output === expectedOutput('maxsnap_stitch.lua'),
+          JSON.stringify(afterBomb.state || afterBomb).slice(0, 400));
+    const hostile = [
+      ['a link that is not base64url', '%%not*base64url!', /not base64url text/],
+      ['a link that is not deflate data', Buffer.from('plain words, not deflate').toString('base64url'),
+       /not deflate-compressed data/],
+      ['a link whose JSON is no run', linkOf([1, 2, 3]), /holds a list, not a playground run/],
+      ['a link whose source is a number', linkOf({source: 42}), /"source" is a number, not text/],
+      ['a link whose options are no list', linkOf({source: 'print(1)', settings: 'maxsnap=1'}),
+       /"settings" is a string, not a list/],
+      ['a link whose faults are numbers', linkOf({source: 'print(1)', faults: [1, 2]}),
+       /faults\[0\] is a number, not text/],
+      ['a link with 10000 options', linkOf({source: 'print(1)',
+          settings: Array.from({length: 10000}, () => ({kind: 'O', text: 'hotloop=1'}))}),
+       /it has 10000 settings; the limit is 64/],
+      ['a link whose program is over the viewer\'s 4 MB', linkOf({source: '--' + 'x'.repeat(4150 << 10)}),
+       /program\.lua is 4\.1 MB: the playground takes programs of up to 4 MB/],
+    ];
+    for (const [what, data, message] of hostile) {
+      const result = await bombed.evaluate(async (data) => {
+        const before = window.ljplayTest.errors.length;
+        location.hash = `#run=${data}`;
+        const until = performance.now() + 30000;
+        while (window.ljplayTest.errors.length === before && performance.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return {error: window.ljplayTest.errors[window.ljplayTest.errors.length - 1] || '',
+                new: window.ljplayTest.errors.length > before, path: window.ljplayTest.state().path};
+      }, data).catch((err) => ({error: err.message}));
+      check(`${what}: "${(result.error || '').replace(/^This link's program cannot be opened: /, '')}"`,
+            result.new && message.test(result.error) && result.path === 'examples/maxsnap_stitch.lua',
+            JSON.stringify(result).slice(0, 400));
+      check(`${what}: the page answers afterwards`,
+            await bombed.evaluate(() => window.ljplayTest.isResponsive()));
+    }
+    const afterAll = await bombed.evaluate(() => window.ljplayTest.runExample('maxsnap_stitch.lua', 'full'))
+        .catch((err) => ({error: err.message}));
+    check('after every refused link the first example still runs',
+          afterAll.output === expectedOutput('maxsnap_stitch.lua'), JSON.stringify(afterAll).slice(0, 300));
+    await bombed.close();
+
     // --- A picture of it -----------------------------------------------------------
     await runExample('maxsnap_stitch.lua', BROKEN_MODE).catch(() => null);
     await page.waitForTimeout(500);

@@ -5,6 +5,7 @@
 #include <GLFW/glfw3.h>
 
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -32,5 +33,23 @@ std::string ExamplePath(std::string_view name);
 // Keeps a program the page handed in, so the shell can load (and reload) it
 // under `path` like a file.
 void AddPageProgram(const std::string& path, std::string source);
+
+// The page's calls run their bodies through Guarded(): a C++ exception (a
+// program too large for memory, a bug) becomes a message the page takes with
+// ljp_viewer_take_error(), and the call returns `failed`. Escaping into
+// JavaScript it would be a bare number, with the viewer half-way through.
+std::string& LastError();
+
+template <typename R, typename Body>
+R Guarded(const char* call, R failed, Body&& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    LastError() = std::string(call) + ": " + e.what();
+  } catch (...) {
+    LastError() = std::string(call) + ": an unknown C++ exception";
+  }
+  return failed;
+}
 
 }  // namespace ljp::web

@@ -58,60 +58,8 @@ json RunJson(const ui::RunSlot& slot) {
   return j;
 }
 
-const char* Keep(std::string& kept, std::string text) {
-  kept = std::move(text);
-  return kept.c_str();
-}
-
-}  // namespace
-}  // namespace ljp::web
-
-extern "C" {
-
-// Opens an embedded example ("maxsnap_stitch", "maxsnap_stitch.lua") with its
-// header's options, in stitch_mode ("": the header's, else full), and runs it.
-// 0 for an unknown example or stitch mode.
-EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_example(const char* name, const char* stitch_mode) {
-  using namespace ljp;
-  bool ok = false;
-  const std::optional<StitchMode> mode = web::ModeArgument(stitch_mode, ok);
-  const std::string path = web::ExamplePath(name ? name : "");
-  if (!ok || path.empty()) return 0;
-  web::TheViewer().shell->OpenAndRun(path, mode);
-  return 1;
-}
-
-// Opens a program the page hands in (e.g. from a share link) under chunkname
-// ("shared.lua"; its '-- ljplay:' header applies) and runs it, as
-// ljp_viewer_open_example does. 0 for a bad stitch mode.
-EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_source(const char* chunkname, const char* source,
-                                                const char* stitch_mode) {
-  using namespace ljp;
-  bool ok = false;
-  const std::optional<StitchMode> mode = web::ModeArgument(stitch_mode, ok);
-  if (!ok || !chunkname || !*chunkname || !source) return 0;
-  web::AddPageProgram(chunkname, source);
-  web::TheViewer().shell->OpenAndRun(chunkname, mode);
-  return 1;
-}
-
-// F5, Shift+F5, and "Compare with": the other run in stitch_mode ("": the
-// mode picked in the settings panel). Compare returns 0 for a bad mode.
-EMSCRIPTEN_KEEPALIVE void ljp_viewer_run(void) { ljp::web::TheViewer().shell->Run(); }
-EMSCRIPTEN_KEEPALIVE void ljp_viewer_stop(void) { ljp::web::TheViewer().shell->Stop(); }
-EMSCRIPTEN_KEEPALIVE int ljp_viewer_compare(const char* stitch_mode) {
-  bool ok = false;
-  const std::optional<ljp::StitchMode> mode = ljp::web::ModeArgument(stitch_mode, ok);
-  if (!ok) return 0;
-  ljp::web::TheViewer().shell->Compare(mode);
-  return 1;
-}
-
-// Moves the main run's cursor: "start", "end", "next-step", "previous-step",
-// "over-trace", "next-stitch", "next-abort", "first-stitch" (the first inserted
-// continuation). 1 when it moved.
-EMSCRIPTEN_KEEPALIVE int ljp_viewer_move_cursor(const char* where) {
-  using namespace ljp;
+// ljp_viewer_move_cursor's body.
+int MoveCursor(const char* where) {
   const ui::AppShell& shell = *web::TheViewer().shell;
   if (!shell.MainRun().have_timeline || !where) return 0;
   const Timeline& t = shell.MainRun().timeline;
@@ -139,14 +87,99 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_move_cursor(const char* where) {
   return view.cursor != before;
 }
 
+const char* Keep(std::string& kept, std::string text) {
+  kept = std::move(text);
+  return kept.c_str();
+}
+
+}  // namespace
+
+std::string& LastError() {
+  static std::string error;
+  return error;
+}
+
+}  // namespace ljp::web
+
+extern "C" {
+
+// Opens an embedded example ("maxsnap_stitch", "maxsnap_stitch.lua") with its
+// header's options, in stitch_mode ("": the header's, else full), and runs it.
+// 0 for an unknown example or stitch mode.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_example(const char* name, const char* stitch_mode) {
+  using namespace ljp;
+  return web::Guarded("open_example", 0, [&] {
+    bool ok = false;
+    const std::optional<StitchMode> mode = web::ModeArgument(stitch_mode, ok);
+    const std::string path = web::ExamplePath(name ? name : "");
+    if (!ok || path.empty()) return 0;
+    return web::TheViewer().shell->OpenAndRun(path, mode) ? 1 : 0;
+  });
+}
+
+// Opens a program the page hands in (e.g. from a share link) under chunkname
+// ("shared.lua"; its '-- ljplay:' header applies) and runs it, as
+// ljp_viewer_open_example does. 0 for a bad stitch mode, or when the shell
+// refuses the program (its state's load_error says why: too large, a bad
+// header); the program on screen stays.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_source(const char* chunkname, const char* source,
+                                                const char* stitch_mode) {
+  using namespace ljp;
+  return web::Guarded("open_source", 0, [&] {
+    bool ok = false;
+    const std::optional<StitchMode> mode = web::ModeArgument(stitch_mode, ok);
+    if (!ok || !chunkname || !*chunkname || !source) return 0;
+    web::AddPageProgram(chunkname, source);
+    return web::TheViewer().shell->OpenAndRun(chunkname, mode) ? 1 : 0;
+  });
+}
+
+// F5, Shift+F5, and "Compare with": the other run in stitch_mode ("": the
+// mode picked in the settings panel). Compare returns 0 for a bad mode.
+EMSCRIPTEN_KEEPALIVE void ljp_viewer_run(void) {
+  ljp::web::Guarded("run", 0, [] { return ljp::web::TheViewer().shell->Run(), 0; });
+}
+EMSCRIPTEN_KEEPALIVE void ljp_viewer_stop(void) {
+  ljp::web::Guarded("stop", 0, [] { return ljp::web::TheViewer().shell->Stop(), 0; });
+}
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_compare(const char* stitch_mode) {
+  return ljp::web::Guarded("compare", 0, [&] {
+    bool ok = false;
+    const std::optional<ljp::StitchMode> mode = ljp::web::ModeArgument(stitch_mode, ok);
+    if (!ok) return 0;
+    ljp::web::TheViewer().shell->Compare(mode);
+    return 1;
+  });
+}
+
+// Moves the main run's cursor: "start", "end", "next-step", "previous-step",
+// "over-trace", "next-stitch", "next-abort", "first-stitch" (the first inserted
+// continuation). 1 when it moved.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_move_cursor(const char* where) {
+  return ljp::web::Guarded("move_cursor", 0, [&] { return ljp::web::MoveCursor(where); });
+}
+
+// ---- Kept for the page, replaced on the next call ---------------------------------
+
+// The message of the last call that failed with a C++ exception ("open_source:
+// std::bad_alloc"), then "": the page asks after each call.
+EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_take_error(void) {
+  static std::string kept;
+  kept = std::move(ljp::web::LastError());
+  ljp::web::LastError().clear();
+  return kept.c_str();
+}
+
 // The text a pane shows at the main run's cursor, as `ljplay gui --dump-pane`
 // prints it: "source", "recorder", "ir", "stack", "traces", "output", "events",
 // "bytecode", "mcode", "graph". "" without a timeline or for an unknown pane.
 EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_dump_pane(const char* pane) {
   static std::string kept;
-  const ljp::ui::RunSlot& run = ljp::web::TheViewer().shell->MainRun();
-  if (!run.have_timeline || !pane) return ljp::web::Keep(kept, "");
-  return ljp::web::Keep(kept, ljp::ui::DumpPaneText(run.timeline, run.view, pane));
+  return ljp::web::Guarded("dump_pane", "", [&] {
+    const ljp::ui::RunSlot& run = ljp::web::TheViewer().shell->MainRun();
+    if (!run.have_timeline || !pane) return ljp::web::Keep(kept, "");
+    return ljp::web::Keep(kept, ljp::ui::DumpPaneText(run.timeline, run.view, pane));
+  });
 }
 
 // A JSON summary of what the viewer shows (README.md: the fields).
@@ -154,19 +187,21 @@ EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_state_json(void) {
   using namespace ljp;
   using nlohmann::json;
   static std::string kept;
-  const web::Viewer& v = web::TheViewer();
-  const ui::AppShell& shell = *v.shell;
-  json j = web::RunJson(shell.MainRun());
-  j["busy"] = shell.Busy();
-  j["path"] = shell.Path();
-  j["example"] = shell.Path().rfind(web::kExamplesDir, 0) == 0
-                     ? shell.Path().substr(std::string(web::kExamplesDir).size())
-                     : shell.Path();
-  j["comparing"] = shell.Comparing();
-  if (shell.Comparing()) j["other"] = web::RunJson(shell.OtherRun());
-  j["load_error"] = shell.LoadError();
-  j["frame"] = v.frames;
-  return web::Keep(kept, j.dump(-1, ' ', false, json::error_handler_t::replace));
+  return web::Guarded("state_json", "{}", [&] {
+    const web::Viewer& v = web::TheViewer();
+    const ui::AppShell& shell = *v.shell;
+    json j = web::RunJson(shell.MainRun());
+    j["busy"] = shell.Busy();
+    j["path"] = shell.Path();
+    j["example"] = shell.Path().rfind(web::kExamplesDir, 0) == 0
+                       ? shell.Path().substr(std::string(web::kExamplesDir).size())
+                       : shell.Path();
+    j["comparing"] = shell.Comparing();
+    if (shell.Comparing()) j["other"] = web::RunJson(shell.OtherRun());
+    j["load_error"] = shell.LoadError();
+    j["frame"] = v.frames;
+    return web::Keep(kept, j.dump(-1, ' ', false, json::error_handler_t::replace));
+  });
 }
 
 }  // extern "C"

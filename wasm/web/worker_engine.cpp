@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "timeline_json.h"
+#include "viewer.h"
 
 // clang-format off
 // (EM_JS bodies are JavaScript.)
@@ -205,13 +206,19 @@ void PumpWorkerQueue() {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_timeline_line(const char* jsonl_line) {
-  if (ljp::web::WorkerEngine* running = ljp::web::Running(); running && jsonl_line)
-    running->AppendLine(jsonl_line);
+  ljp::web::Guarded("timeline_line", 0, [&] {
+    if (ljp::web::WorkerEngine* running = ljp::web::Running(); running && jsonl_line)
+      running->AppendLine(jsonl_line);
+    return 0;
+  });
 }
 
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_run_finished(int crashed, const char* message) {
-  if (ljp::web::WorkerEngine* running = ljp::web::Running())
-    running->Finish(crashed != 0, message ? message : "");
+  ljp::web::Guarded("run_finished", 0, [&] {
+    if (ljp::web::WorkerEngine* running = ljp::web::Running())
+      running->Finish(crashed != 0, message ? message : "");
+    return 0;
+  });
 }
 
 }  // extern "C"

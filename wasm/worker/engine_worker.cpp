@@ -17,6 +17,7 @@
 // then treats this worker as dead and starts a fresh one for the next run.
 #include <emscripten.h>
 
+#include <exception>
 #include <string>
 
 #include "engine_request.h"
@@ -49,12 +50,21 @@ class PostEachLine : public TimelineSink {
 }  // namespace
 }  // namespace ljp
 
+// A C++ exception (a request too large for memory) is reported like a bad
+// request: escaping into JavaScript it would be a bare number.
 extern "C" EMSCRIPTEN_KEEPALIVE int ljp_engine_run(const char* request_json) {
-  ljp::Expected<ljp::EngineRequest> request = ljp::ParseEngineRequest(request_json);
-  if (!request) {
-    ljp_worker_report_error(request.error().c_str());
-    return 3;
+  try {
+    ljp::Expected<ljp::EngineRequest> request = ljp::ParseEngineRequest(request_json);
+    if (!request) {
+      ljp_worker_report_error(request.error().c_str());
+      return 3;
+    }
+    ljp::PostEachLine sink;
+    return ljp::RunInProcess(request.value(), sink);
+  } catch (const std::exception& e) {
+    ljp_worker_report_error((std::string("the engine failed: ") + e.what()).c_str());
+  } catch (...) {
+    ljp_worker_report_error("the engine failed: an unknown C++ exception");
   }
-  ljp::PostEachLine sink;
-  return ljp::RunInProcess(request.value(), sink);
+  return 3;
 }
