@@ -3,7 +3,9 @@
 //   ljplay sweep FILE ...    fail each allocation made while recording, in turn
 //   ljplay timeline FILE     show a recorded timeline
 //   ljplay engine            the engine process (used by the above and the viewer)
-//   ljplay gui [FILE]        the desktop app (when built with the GUI)
+// plus what a host adds (the desktop app's `ljplay gui`, native/main.cpp).
+#include "ljplay_cli.h"
+
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
@@ -16,9 +18,6 @@
 #include <vector>
 
 #include "explain.h"
-#ifdef LJP_HAVE_GUI
-#include "gui_app.h"
-#endif
 #include "imgui.h"
 #include "isolated_run.h"
 #include "lua.hpp"
@@ -222,12 +221,9 @@ struct Cli {
   TimelineCommand timeline;
   std::string engine_timeline;
   CLI::App* engine = nullptr;
-#ifdef LJP_HAVE_GUI
-  ljp::GuiOptions gui_options;
-  CLI::App* gui = nullptr;
-#endif
+  std::vector<CLI::App*> host;  // the host's subcommands, in order
 
-  Cli() {
+  explicit Cli(const std::vector<ljp::cli::HostCommand>& host_commands) {
     app.set_version_flag("--version", VersionText());
     app.require_subcommand(1);
     AddRunCommand(app, run);
@@ -236,60 +232,28 @@ struct Cli {
     engine = app.add_subcommand("engine", "The engine process: request on stdin (JSON)");
     engine->add_option("--timeline", engine_timeline, "Where to stream the timeline")->required();
     engine->group("");  // internal: not listed in --help
-#ifdef LJP_HAVE_GUI
-    AddGuiCommand();
-#endif
+    for (const ljp::cli::HostCommand& c : host_commands) host.push_back(c.add(app));
   }
-
-#ifdef LJP_HAVE_GUI
-  void AddGuiCommand() {
-    gui = app.add_subcommand("gui", "The desktop app: step through what the recorder did");
-    gui->add_option("file", gui_options.path,
-                    "Lua source file (default: the last one opened, else "
-                    "examples/maxsnap_stitch.lua)");
-    gui->add_option("--stitch-mode", gui_options.stitch_mode,
-                    "Initial stitch mode (default: the file's header, else full)");
-    gui->add_option("--compare", gui_options.compare_mode,
-                    "Open side by side with a second run in this stitch mode");
-    // Test hooks (tests/gui): render for a while at the first stitch, print a pane, exit.
-    gui->add_option("--screenshot-after", gui_options.screenshot_after,
-                    "Test: exit this many seconds after the first timeline arrived")
-        ->group("");
-    gui->add_option("--dump-pane", gui_options.dump_pane,
-                    "Test: print this pane's text before exiting (source, recorder, ir, stack, "
-                    "traces, output, events)")
-        ->group("");
-    gui->add_flag("--step-to-stitch", gui_options.step_to_stitch,
-                  "Test: move the cursor to the first stitch 'inserted' event")
-        ->group("");
-  }
-#endif
 };
-
-#ifdef LJP_HAVE_GUI
-// The request for running a file as `ljplay run FILE` would with only the
-// file's '-- ljplay:' header options (run_command.h); fails on a bad header.
-ljp::Expected<ljp::EngineRequest> RequestForFile(const std::string& path, bool use_header) {
-  const std::optional<std::string> source = ReadFile(path);
-  if (!source) return ljp::Error{"cannot read " + path};
-  return ljp::ViewerRequestFor(*source, path, use_header);
-}
-#endif
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  auto cli = std::make_unique<Cli>();
+namespace ljp::cli {
+
+Expected<EngineRequest> RequestForFile(const std::string& path, bool use_header) {
+  const std::optional<std::string> source = ReadFile(path);
+  if (!source) return Error{"cannot read " + path};
+  return ViewerRequestFor(*source, path, use_header);
+}
+
+int Main(int argc, char** argv, const std::vector<HostCommand>& host) {
+  auto cli = std::make_unique<Cli>(host);
   CLI11_PARSE(cli->app, argc, argv);
 
-  if (cli->engine->parsed()) return ljp::RunEngine(cli->engine_timeline);
+  if (cli->engine->parsed()) return RunEngine(cli->engine_timeline);
   if (cli->app.get_subcommand("timeline")->parsed()) return ShowTimeline(cli->timeline);
-#ifdef LJP_HAVE_GUI
-  if (cli->gui->parsed()) {
-    return ljp::RunGui(cli->gui_options,
-                       [](const std::string& path) { return RequestForFile(path, true); });
-  }
-#endif
+  for (size_t i = 0; i < host.size(); ++i)
+    if (cli->host[i]->parsed()) return host[i].run();
 
   const bool sweep = cli->app.get_subcommand("sweep")->parsed();
   RunCommand* cmd = sweep ? &cli->sweep : &cli->run;
@@ -297,13 +261,13 @@ int main(int argc, char** argv) {
   if (!source) return 1;
   if (!cmd->no_header) {
     const std::string path = cmd->path;
-    const std::vector<std::string> header = ljp::ScriptHeaderArgs(*source);
+    const std::vector<std::string> header = ScriptHeaderArgs(*source);
     if (!header.empty()) {
       // Parse again with the header's options in front of the command line's.
       std::vector<std::string> args = WithHeaderArgs(argc, argv, sweep ? "sweep" : "run", header);
       std::vector<char*> argp;
       for (std::string& a : args) argp.push_back(a.data());
-      cli = std::make_unique<Cli>();
+      cli = std::make_unique<Cli>(host);
       try {
         cli->app.parse(static_cast<int>(argp.size()), argp.data());
       } catch (const CLI::ParseError& e) {
@@ -313,5 +277,7 @@ int main(int argc, char** argv) {
       cmd = sweep ? &cli->sweep : &cli->run;
     }
   }
-  return sweep ? Sweep(*cmd, *source) : Run(*cmd, *source);
+  return sweep ? ::Sweep(*cmd, *source) : ::Run(*cmd, *source);
 }
+
+}  // namespace ljp::cli

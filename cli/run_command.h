@@ -14,7 +14,7 @@
 #include "engine_request.h"
 #include "expected.h"
 #include "script_header.h"
-#include "session.h"
+#include "session_options.h"
 
 namespace ljp {
 

@@ -1,5 +1,6 @@
 // Capture: the recorder observer that turns LuaJIT's callbacks into Timeline
-// events. Only this file and session.cpp talk to LuaJIT.
+// events. LuaJIT is reached only from engine/ (capture, session and the
+// in-process runner); the layers above see the protocol (engine/protocol/).
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // File descriptor redirection, as OutputCapture (session.cpp) uses it to send
 // the program's stdout elsewhere: dup(), dup2() and close() on POSIX
 // (fd_redirect_posix.cpp). Emscripten's own dup() and dup2() cannot redirect
-// stdout, so the wasm build has its own implementation (wasm/fd_redirect.cpp).
+// stdout, so the wasm build has its own implementation (engine/fd_redirect_emscripten.cpp).
 #pragma once
 
 namespace ljp {

@@ -613,10 +613,4 @@ std::array<uint32_t, 8> JitPrngState(uint32_t seed) {
 
 bool LuajitHasAssertions() { return ljo_assertions() != 0; }
 
-int ExitCodeFor(const Timeline& timeline) {
-  if (timeline.events.empty()) return 3;
-  if (const auto* end = std::get_if<RunEnd>(&timeline.events.back().body)) return end->exit_code;
-  return 3;
-}
-
 }  // namespace ljp

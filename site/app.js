@@ -19,10 +19,9 @@
 (() => {
   const $ = (id) => document.getElementById(id);
 
-  const STITCH_MODES = ['full', 'recerr-2024', 'cpcall-2024', 'precheck-2021', 'unprotected'];
-  // The stitch cases in the README's order, then the chain; the rest by name.
-  const FIRST_EXAMPLES = ['maxsnap_stitch.lua', 'table_bump_stitch.lua', 'ir_grow_canon.lua',
-                          'snap_grow_stitch.lua', 'ir_const_stitch.lua', 'stitch_chain.lua'];
+  // The stitch modes and the examples in menu order, from the viewer (the same
+  // code as its Examples menu): filled once the viewer has started.
+  const catalog = {stitchModes: ['full'], examples: []};
   // A run without a wall-time budget of its own still ends after this long.
   const DEFAULT_RUN_LIMIT_S = 60;
   // How long past a run's wall-time budget the page kills the worker itself
@@ -403,7 +402,7 @@
     engine.trapNext = 0;
   }
 
-  // What the viewer calls (worker_engine.cpp). One run at a time.
+  // What the viewer calls (page_engine_client.cpp). One run at a time.
   window.ljplayEngine = {
     start(requestJson) {
       requestJson = String(requestJson);
@@ -428,52 +427,16 @@
   };
 
   // --- Examples: the gallery --------------------------------------------------
-  // Title and explanation from a program's header comment, as the desktop's
-  // Examples menu reads them (ui/example_catalog.cpp).
-  function describeExample(source) {
-    const info = {title: '', about: [], options: []};
-    let open = false;
-    for (let line of source.split('\n')) {
-      line = line.replace(/\r$/, '');
-      if (line.startsWith('#!')) continue;
-      if (!line.startsWith('--')) break;
-      if (line.startsWith('-- ljplay:')) {
-        info.options.push(line.slice('-- ljplay:'.length).trim());
-        continue;
-      }
-      let text = line.slice(2);
-      if (text.startsWith(' ')) text = text.slice(1);
-      if (!info.title && text) {
-        info.title = text;
-        // A whole sentence is the title only; a line that runs on is cut at its colon.
-        if (text.endsWith('.')) continue;
-        const colon = text.indexOf(': ');
-        if (colon >= 0) info.title = text.slice(0, colon);
-      }
-      const note = text.startsWith('Broken') || text.startsWith('Fixed');
-      if (!text) open = false;
-      else if (open && !note) info.about[info.about.length - 1] += ' ' + text;
-      else {
-        info.about.push(text);
-        open = true;
-      }
-    }
-    return info;
-  }
-
-  function rank(name) {
-    const i = FIRST_EXAMPLES.indexOf(name);
-    return i < 0 ? FIRST_EXAMPLES.length : i;
-  }
-
-  let examples = [];
-  function buildGallery(list) {
-    examples = list.map((e) => ({...e, ...describeExample(e.source)}))
-        .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+  // Cards for the viewer's examples (title, explanation, header options).
+  function buildGallery() {
+    const list = JSON.parse(viewer.call('ljp_viewer_catalog_json', 'string', []));
+    catalog.stitchModes = list.stitch_modes;
+    catalog.examples = list.examples;
     const select = $('gallery-mode');
-    for (const mode of STITCH_MODES) select.add(new Option(mode, mode));
+    for (const mode of catalog.stitchModes) select.add(new Option(mode, mode));
+    select.value = 'full';
     const cards = $('gallery-cards');
-    for (const example of examples) {
+    for (const example of catalog.examples) {
       const card = document.createElement('div');
       card.className = 'card';
       card.tabIndex = 0;
@@ -560,7 +523,7 @@
       source: text(request.source || ''),
       settings: (request.settings || []).map((s) => ({kind: s.kind === 'j' ? 'j' : 'O', text: text(s.text)})),
       faults: (request.faults || []).map(text),
-      stitch_mode: STITCH_MODES.includes(request.stitch_mode) ? request.stitch_mode : 'full',
+      stitch_mode: catalog.stitchModes.includes(request.stitch_mode) ? request.stitch_mode : 'full',
     };
   }
   async function encodeShare(request) {
@@ -616,8 +579,8 @@
     if ((shared.chunkname || '').length > L.chunkname) {
       throw new LinkError(`its file name is longer than ${L.chunkname} characters`);
     }
-    if (shared.stitch_mode !== undefined && !STITCH_MODES.includes(shared.stitch_mode)) {
-      throw new LinkError(`its stitch mode "${shared.stitch_mode.slice(0, 40)}" is none of ${STITCH_MODES.join(', ')}`);
+    if (shared.stitch_mode !== undefined && !catalog.stitchModes.includes(shared.stitch_mode)) {
+      throw new LinkError(`its stitch mode "${shared.stitch_mode.slice(0, 40)}" is none of ${catalog.stitchModes.join(', ')}`);
     }
     const list = (key, max, check) => {
       const v = shared[key];
@@ -736,7 +699,7 @@
       fail(`This link's program cannot be opened: ${err.message}.`);
       if (atStartup) {
         try {
-          openExample(FIRST_EXAMPLES[0], 'full');
+          openExample(catalog.examples[0].name, 'full');
         } catch (again) {
           fail(`The first example cannot be opened either: ${again.message}.`);
         }
@@ -791,7 +754,7 @@
     trapNextRun: (n = 5) => { engine.trapNext = n; },
     engine: () => ({runs: engine.runs, workersStarted: engine.workersStarted, ready: engine.ready,
                     busy: !!engine.run, recent: engine.recent.slice()}),
-    examples: () => examples.map(({name, title, about, options}) => ({name, title, about, options})),
+    examples: () => catalog.examples.map(({name, title, about, options}) => ({name, title, about, options})),
   });
   window.ljplayTest = test;
 
@@ -816,13 +779,10 @@
           mark('engineCompiled');
           spawnWorker();
         });
-    const galleryBuilt = fetchBytes('examples.json').then((bytes) =>
-      buildGallery(JSON.parse(new TextDecoder().decode(bytes)).examples));
-    Promise.all([viewerFiles, engineStarted, galleryBuilt]).then(() => {
+    Promise.all([viewerFiles, engineStarted]).then(() => {
       test.loadedMs = Math.round(performance.now());
     }, () => {});
     engineStarted.catch((err) => fail(`The engine could not start: ${err.message || err}`));
-    galleryBuilt.catch((err) => fail(`No examples: ${err.message || err}`));
 
     // The viewer opens the first example and runs it, unless a link brings a program.
     const shared = location.hash.startsWith('#run=') ? location.hash.slice(5) : null;
@@ -830,6 +790,11 @@
     mark('viewerFiles');
     await startViewer(viewerScript, viewerWasm.module, shared ? ['--no-run'] : []);
     mark('viewerStarted');
+    try {
+      buildGallery();
+    } catch (err) {
+      fail(`No examples: ${err.message}`);
+    }
     $('loading').hidden = true;
     if (!engine.ready) setStatus('starting the engine…');
     watchFirstFrame();

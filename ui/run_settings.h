@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "session.h"
+#include "session_options.h"
 
 namespace ljp::ui {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "expected.h"
-#include "session.h"
+#include "session_options.h"
 
 namespace ljp {
 

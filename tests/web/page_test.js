@@ -126,7 +126,7 @@ async function main() {
     const maxsnap = start.examples.find((e) => e.name === 'maxsnap_stitch.lua');
     check('a gallery card tells what the example shows', maxsnap &&
           /snapshot limit/.test(maxsnap.title) && maxsnap.about.some((p) => /^Broken in:/.test(p)) &&
-          maxsnap.options.includes('--opt maxsnap=1'), JSON.stringify(maxsnap));
+          maxsnap.options.join(' ').includes('--opt maxsnap=1'), JSON.stringify(maxsnap));
 
     // The viewer runs its first example by itself; the tests start after it.
     const first = await page.evaluate(() => window.ljplayTest.whenIdle());

@@ -1,4 +1,4 @@
-#include "worker_engine.h"
+#include "page_engine_client.h"
 
 #include <emscripten.h>
 
@@ -41,18 +41,18 @@ constexpr double kPageEngineWaitSeconds = 10;
 // the worker itself (the worker also has to load and compile the engine).
 constexpr double kDeadlineGraceSeconds = 3;
 
-std::deque<WorkerEngine*>& Queue() {
-  static std::deque<WorkerEngine*> queue;
+std::deque<PageEngineClient*>& Queue() {
+  static std::deque<PageEngineClient*> queue;
   return queue;
 }
 
-WorkerEngine*& Running() {
-  static WorkerEngine* running = nullptr;
+PageEngineClient*& Running() {
+  static PageEngineClient* running = nullptr;
   return running;
 }
 
-void Dequeue(WorkerEngine* engine) {
-  std::deque<WorkerEngine*>& q = Queue();
+void Dequeue(PageEngineClient* engine) {
+  std::deque<PageEngineClient*>& q = Queue();
   q.erase(std::remove(q.begin(), q.end(), engine), q.end());
 }
 
@@ -73,7 +73,7 @@ std::string FormatSeconds(double s) {
 
 }  // namespace
 
-WorkerEngine::~WorkerEngine() {
+PageEngineClient::~PageEngineClient() {
   Dequeue(this);
   if (Running() == this) {
     ljp_page_engine_stop();
@@ -81,7 +81,7 @@ WorkerEngine::~WorkerEngine() {
   }
 }
 
-void WorkerEngine::Start(const EngineRequest& request) {
+void PageEngineClient::Start(const EngineRequest& request) {
   if (Busy()) return;
   result_.reset();
   lines_.clear();
@@ -92,7 +92,7 @@ void WorkerEngine::Start(const EngineRequest& request) {
   Queue().push_back(this);
 }
 
-bool WorkerEngine::StartInPage() {
+bool PageEngineClient::StartInPage() {
   const int started = ljp_page_engine_start(request_json_.c_str());
   if (started == 0) return false;
   request_json_.clear();
@@ -107,25 +107,25 @@ bool WorkerEngine::StartInPage() {
   return true;
 }
 
-bool WorkerEngine::WaitedTooLongForThePage() const {
+bool PageEngineClient::WaitedTooLongForThePage() const {
   return std::chrono::duration<double>(Clock::now() - queued_at_).count() > kPageEngineWaitSeconds;
 }
 
-void WorkerEngine::FailToStart(const std::string& why) {
+void PageEngineClient::FailToStart(const std::string& why) {
   Dequeue(this);
   state_ = State::kIdle;
   request_json_.clear();
   result_.emplace(Error{why});
 }
 
-void WorkerEngine::AppendLine(std::string_view line) {
+void PageEngineClient::AppendLine(std::string_view line) {
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   lines_.append(line);
   lines_ += '\n';
 }
 
-void WorkerEngine::Complete(const std::optional<EventBody>& budget, const RunEnd& end,
-                            const std::string& no_timeline) {
+void PageEngineClient::Complete(const std::optional<EventBody>& budget, const RunEnd& end,
+                                const std::string& no_timeline) {
   if (Running() == this) Running() = nullptr;
   state_ = State::kIdle;
   std::istringstream in(lines_);
@@ -146,7 +146,7 @@ void WorkerEngine::Complete(const std::optional<EventBody>& budget, const RunEnd
   result_.emplace(std::move(timeline));
 }
 
-void WorkerEngine::Finish(bool crashed, const std::string& message) {
+void PageEngineClient::Finish(bool crashed, const std::string& message) {
   if (state_ != State::kRunning) return;
   const std::string why = crashed ? (message.empty() ? "the engine worker died" : message)
                                   : "the engine finished without an end event";
@@ -154,7 +154,7 @@ void WorkerEngine::Finish(bool crashed, const std::string& message) {
            "the engine left no readable timeline" + (message.empty() ? "" : ": " + message));
 }
 
-void WorkerEngine::Stop() {
+void PageEngineClient::Stop() {
   if (state_ == State::kQueued) {
     FailToStart("the engine was stopped before it wrote a timeline");
   } else if (state_ == State::kRunning) {
@@ -164,14 +164,14 @@ void WorkerEngine::Stop() {
   }
 }
 
-void WorkerEngine::StopAndDiscard() {
+void PageEngineClient::StopAndDiscard() {
   Stop();
   result_.reset();
 }
 
 // A run that outlasts its wall-time budget is stopped as native's engine
 // process is (RunIsolated): the page may not enforce budgets itself.
-void WorkerEngine::CheckDeadline() {
+void PageEngineClient::CheckDeadline() {
   if (state_ != State::kRunning || wall_seconds_ <= 0) return;
   const double ran = std::chrono::duration<double>(Clock::now() - started_at_).count();
   if (ran <= wall_seconds_ + kDeadlineGraceSeconds) return;
@@ -182,7 +182,7 @@ void WorkerEngine::CheckDeadline() {
            RunEnd{"budget", 2, msg}, "the engine worker was stopped before it wrote a timeline");
 }
 
-std::optional<Expected<Timeline>> WorkerEngine::TakeResult() {
+std::optional<Expected<Timeline>> PageEngineClient::TakeResult() {
   CheckDeadline();
   std::optional<Expected<Timeline>> out = std::move(result_);
   result_.reset();
@@ -191,7 +191,7 @@ std::optional<Expected<Timeline>> WorkerEngine::TakeResult() {
 
 void PumpWorkerQueue() {
   if (Running() || Queue().empty()) return;
-  WorkerEngine* next = Queue().front();
+  PageEngineClient* next = Queue().front();
   if (next->StartInPage()) {
     Dequeue(next);
   } else if (next->WaitedTooLongForThePage()) {
@@ -207,7 +207,7 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_timeline_line(const char* jsonl_line) {
   ljp::web::Guarded("timeline_line", 0, [&] {
-    if (ljp::web::WorkerEngine* running = ljp::web::Running(); running && jsonl_line)
+    if (ljp::web::PageEngineClient* running = ljp::web::Running(); running && jsonl_line)
       running->AppendLine(jsonl_line);
     return 0;
   });
@@ -215,7 +215,7 @@ EMSCRIPTEN_KEEPALIVE void ljp_viewer_timeline_line(const char* jsonl_line) {
 
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_run_finished(int crashed, const char* message) {
   ljp::web::Guarded("run_finished", 0, [&] {
-    if (ljp::web::WorkerEngine* running = ljp::web::Running())
+    if (ljp::web::PageEngineClient* running = ljp::web::Running())
       running->Finish(crashed != 0, message ? message : "");
     return 0;
   });

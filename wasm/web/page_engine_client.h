@@ -1,11 +1,13 @@
-// The web viewer's engine: the page's Web Worker, reached through
+// The web viewer's side of the engine (an EngineClient): it asks the page,
+// which runs the engine in its Web Worker (site/engine-worker.js, whose module
+// is wasm/worker/engine_in_worker.cpp), through
 //   window.ljplayEngine = { start(requestJson), stop() }
 // The page streams the run back by calling the module's exports
 // ljp_viewer_timeline_line (one JSON Lines line each) and
 // ljp_viewer_run_finished (the end, or the worker's death). README.md has the
 // contract.
 //
-// The page runs one program at a time, so the runs of several WorkerEngines
+// The page runs one program at a time, so the runs of several PageEngineClients
 // (the two sides of a comparison) queue: the next one starts when the page is
 // free. PumpWorkerQueue() starts it, once a frame from the main loop (never
 // from inside a call the page made).
@@ -19,9 +21,9 @@
 
 namespace ljp::web {
 
-class WorkerEngine : public ui::EngineClient {
+class PageEngineClient : public ui::EngineClient {
  public:
-  ~WorkerEngine() override;
+  ~PageEngineClient() override;
 
   void Start(const EngineRequest& request) override;
   void Stop() override;

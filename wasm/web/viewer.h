@@ -8,8 +8,11 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "app_shell.h"
+#include "example_catalog.h"
 
 namespace ljp::web {
 
@@ -29,6 +32,12 @@ Viewer& TheViewer();
 // The shell's path of an embedded example ("maxsnap_stitch", "maxsnap_stitch.lua"
 // or "examples/maxsnap_stitch.lua"); "" when there is none of that name.
 std::string ExamplePath(std::string_view name);
+
+// The embedded examples in menu order (the stitch cases first), as the
+// Examples menu and the page's gallery list them.
+std::vector<ui::ExampleInfo> ExampleCatalog();
+// An embedded example's text by its path in the catalog ("" if none).
+std::string_view ExampleText(const std::string& path);
 
 // Keeps a program the page handed in, so the shell can load (and reload) it
 // under `path` like a file.

@@ -1,13 +1,15 @@
 // What the page (and its browser tests, through window.ljplayTest) can ask of
-// the viewer, besides delivering runs (worker_engine.cpp). README.md lists
+// the viewer, besides delivering runs (page_engine_client.cpp). README.md lists
 // these exports. Strings returned stay valid until the next call of the same
 // function.
 #include <emscripten.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "panes.h"
+#include "script_header.h"
 #include "view_model.h"
 #include "viewer.h"
 
@@ -179,6 +181,34 @@ EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_dump_pane(const char* pane) {
     const ljp::ui::RunSlot& run = ljp::web::TheViewer().shell->MainRun();
     if (!run.have_timeline || !pane) return ljp::web::Keep(kept, "");
     return ljp::web::Keep(kept, ljp::ui::DumpPaneText(run.timeline, run.view, pane));
+  });
+}
+
+// What the page's gallery and its share-link checks need, from the same code
+// as the Examples menu: {"stitch_modes": ["full", ...], "examples": [{"name",
+// "title", "about": [paragraphs], "options": [header arguments]}]}, the
+// examples in menu order.
+EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_catalog_json(void) {
+  using namespace ljp;
+  using nlohmann::json;
+  static std::string kept;
+  return web::Guarded("catalog_json", "{}", [&] {
+    json j = {{"stitch_modes", json::array()}, {"examples", json::array()}};
+    for (StitchMode m : AllStitchModes()) j["stitch_modes"].push_back(StitchModeName(m));
+    for (const ui::ExampleInfo& e : web::ExampleCatalog()) {
+      json about = json::array();
+      for (size_t at = 0; at < e.about.size();) {
+        const size_t end = std::min(e.about.find("\n\n", at), e.about.size());
+        if (end > at) about.push_back(e.about.substr(at, end - at));
+        at = end + 2;
+      }
+      j["examples"].push_back(
+          {{"name", e.name},
+           {"title", e.title},
+           {"about", about},
+           {"options", ScriptHeaderArgs(std::string(web::ExampleText(e.path)))}});
+    }
+    return web::Keep(kept, j.dump(-1, ' ', false, json::error_handler_t::replace));
   });
 }
 

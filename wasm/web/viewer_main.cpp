@@ -1,7 +1,7 @@
 // ljplay-viewer: the playground's window in the browser. The same app shell
 // and panes as `ljplay gui` (ui/), drawn with Dear ImGui over Emscripten's
 // GLFW and WebGL 2 into the page's <canvas id="canvas">; the engine runs in the
-// page's Web Worker (worker_engine.h). No LuaJIT here.
+// page's Web Worker (page_engine_client.h). No LuaJIT here.
 //
 // Arguments (Module.arguments), like `ljplay gui`'s:
 //   [EXAMPLE] [--stitch-mode M] [--compare M] [--no-run]
@@ -20,9 +20,9 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "page_engine_client.h"
 #include "run_command.h"
 #include "viewer.h"
-#include "worker_engine.h"
 
 // clang-format off
 EM_JS(int, ljp_screen_width, (), { return screen.width; });
@@ -58,14 +58,6 @@ Expected<EngineRequest> LoadProgram(const std::string& path) {
   if (const EmbeddedFile* f = FindExample(path))
     return ViewerRequestFor(std::string(f->text()), path, /*use_header=*/true);
   return Error{"no such example: " + path};
-}
-
-std::vector<ui::ExampleInfo> ExampleCatalog() {
-  std::vector<ui::ExampleInfo> examples;
-  for (const EmbeddedFile& f : EmbeddedExamples())
-    examples.push_back(ui::ExampleFromSource(kExamplesDir + std::string(f.name), f.text()));
-  ui::SortForMenu(examples);
-  return examples;
 }
 
 ui::LaunchOptions ParseArguments(int argc, char** argv) {
@@ -175,6 +167,19 @@ std::string ExamplePath(std::string_view name) {
   return f ? kExamplesDir + std::string(f->name) : "";
 }
 
+std::vector<ui::ExampleInfo> ExampleCatalog() {
+  std::vector<ui::ExampleInfo> examples;
+  for (const EmbeddedFile& f : EmbeddedExamples())
+    examples.push_back(ui::ExampleFromSource(kExamplesDir + std::string(f.name), f.text()));
+  ui::SortForMenu(examples);
+  return examples;
+}
+
+std::string_view ExampleText(const std::string& path) {
+  const EmbeddedFile* f = FindExample(path);
+  return f ? f->text() : std::string_view();
+}
+
 void AddPageProgram(const std::string& path, std::string source) {
   PagePrograms()[path] = std::move(source);
 }
@@ -221,9 +226,9 @@ int main(int argc, char** argv) {
   host.open_files = false;
   host.quit = false;
   host.engine_stopped = "The engine's worker stopped, this page did not";
-  v.shell = std::make_unique<ui::AppShell>(std::make_unique<web::WorkerEngine>(),
-                                           std::make_unique<web::WorkerEngine>(), web::LoadProgram,
-                                           web::ExampleCatalog(), host, ui::AppPrefs{});
+  v.shell = std::make_unique<ui::AppShell>(
+      std::make_unique<web::PageEngineClient>(), std::make_unique<web::PageEngineClient>(),
+      web::LoadProgram, web::ExampleCatalog(), host, ui::AppPrefs{});
   v.shell->Launch(web::ParseArguments(argc, argv));
   // The browser calls Frame before each repaint; main returns, the module stays.
   emscripten_set_main_loop(web::Frame, 0, false);

@@ -10,10 +10,9 @@
 // that makes the page terminate the worker), the lines before it have left.
 // The status is ExitCodeFor's: 0 ok, 1 program error, 2 budget, 3 assertion
 // or a bad request (whose message goes to Module.onEngineError, else stderr).
-// (The same call as wasm/engine_module.cpp's, for node.)
 //
 // How an assertion ends a run without ending the page is RunInProcess's
-// (wasm/in_process_run.cpp): the engine is abandoned where it stopped. The page
+// (engine/in_process_run.cpp): the engine is abandoned where it stopped. The page
 // then treats this worker as dead and starts a fresh one for the next run.
 #include <emscripten.h>
 
