@@ -82,11 +82,9 @@ void ReportEnd(const ljp::Timeline& timeline) {
     } else if (const auto* budget = std::get_if<ljp::BudgetExceeded>(&event.body)) {
       ReportError(budget->message);
     } else if (const auto* assertion = std::get_if<ljp::AssertFailure>(&event.body)) {
-      ReportError("LuaJIT ASSERT " + assertion->file + ":" + std::to_string(assertion->line) +
-                  ": " + assertion->func + ": " + assertion->message +
-                  " (the engine process stopped; ljplay did not)");
+      ReportError(ljp::AssertionText(*assertion) + " (the engine process stopped; ljplay did not)");
     } else if (const auto* end = std::get_if<ljp::RunEnd>(&event.body)) {
-      if (end->status == "crash") ReportError(end->message);
+      if (end->status == ljp::RunStatus::kCrash) ReportError(end->message);
     }
   }
 }

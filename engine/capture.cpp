@@ -14,19 +14,10 @@
 extern "C" {
 #include "luajit_observe.h"
 }
+#include "text_format.h"
 
 namespace ljp {
 namespace {
-
-std::string Format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string Format(const char* fmt, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, fmt);
-  const int n = std::vsnprintf(buf, sizeof(buf), fmt, ap);
-  va_end(ap);
-  return std::string(buf, n < 0 ? 0 : std::min<size_t>(n, sizeof(buf) - 1));
-}
 
 const std::string& NameAt(const std::vector<std::string>& names, int i) {
   static const std::string unknown = "?";

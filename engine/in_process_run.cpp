@@ -27,6 +27,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "engine_io.h"
 #include "fd_redirect.h"
 #include "isolated_run.h"
 #include "timeline_json.h"
@@ -60,23 +61,6 @@ EM_JS(void, ljp_stop_engine, (), { throw 'ljplay: engine stopped'; });
 namespace ljp {
 namespace {
 
-// Streams the timeline into a file, as the engine process does (FileSink in
-// isolated_run.cpp).
-class FileSink : public TimelineSink {
- public:
-  explicit FileSink(FILE* file) : file_(file) {}
-  void Header(const Timeline& timeline) override { Write(TimelineHeaderLine(timeline)); }
-  void Append(const Event& event) override { Write(EventLine(event)); }
-  void Flush() override { std::fflush(file_); }
-
- private:
-  void Write(const std::string& line) {
-    std::fwrite(line.data(), 1, line.size(), file_);
-    std::fputc('\n', file_);
-  }
-  FILE* file_;
-};
-
 // Passes the timeline on; after a LuaJIT assertion it stops the engine.
 class StopAfterAssertion : public TimelineSink {
  public:
@@ -86,7 +70,7 @@ class StopAfterAssertion : public TimelineSink {
   void Append(const Event& event) override {
     if (const auto* end = std::get_if<RunEnd>(&event.body)) {
       exit_code_ = end->exit_code;
-      asserted_ = end->status == "assert";
+      asserted_ = end->status == RunStatus::kAssert;
     }
     sink_.Append(event);
   }
@@ -114,14 +98,6 @@ void RunSession(void* arg) {
   session.Run(run->request->source, run->request->chunkname, run->sink);
 }
 
-std::string TempPath() {
-  std::string path = "/tmp/ljplay-timeline-XXXXXX";
-  const int fd = mkstemp(path.data());
-  if (fd < 0) return "";
-  close(fd);
-  return path;
-}
-
 }  // namespace
 
 int RunInProcess(const EngineRequest& request, TimelineSink& sink) {
@@ -142,31 +118,13 @@ int RunInProcess(const EngineRequest& request, TimelineSink& sink) {
 std::string DefaultEnginePath() { return "(in-process)"; }
 
 int RunEngine(const std::string& timeline_path) {
-  std::string text;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), stdin)) > 0) text.append(buf, n);
-  Expected<EngineRequest> request = ParseEngineRequest(text);
-  if (!request) {
-    std::fprintf(stderr, "ljplay engine: %s\n", request.error().c_str());
-    return 3;
-  }
-  FILE* file = std::fopen(timeline_path.c_str(), "wb");
-  if (!file) {
-    std::fprintf(stderr, "ljplay engine: cannot write %s: %s\n", timeline_path.c_str(),
-                 std::strerror(errno));
-    return 3;
-  }
-  FileSink sink(file);
-  const int status = RunInProcess(request.value(), sink);
-  std::fclose(file);
-  return status;
+  return ServeEngineRequest(timeline_path, RunInProcess);
 }
 
 Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& /*engine_path*/,
                                const std::string& timeline_path,
                                const std::atomic<bool>* /*cancel: nothing runs beside us*/) {
-  const std::string path = timeline_path.empty() ? TempPath() : timeline_path;
+  const std::string path = timeline_path.empty() ? TempTimelinePath() : timeline_path;
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
   FILE* file = std::fopen(path.c_str(), "wb");
   if (!file) return Error{"cannot write " + path + ": " + std::strerror(errno)};

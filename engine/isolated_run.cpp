@@ -11,55 +11,12 @@
 #include <fstream>
 #include <thread>
 
+#include "engine_io.h"
+#include "run_end.h"
 #include "session.h"
 #include "timeline_json.h"
 
 namespace ljp {
-namespace {
-
-// Streams the timeline into a file, flushing each event so that a killed or
-// crashed child leaves everything it saw.
-class FileSink : public TimelineSink {
- public:
-  explicit FileSink(FILE* file) : file_(file) {}
-  void Header(const Timeline& timeline) override { Write(TimelineHeaderLine(timeline)); }
-  void Append(const Event& event) override { Write(EventLine(event)); }
-  void Flush() override { std::fflush(file_); }
-
- private:
-  void Write(const std::string& line) {
-    std::fwrite(line.data(), 1, line.size(), file_);
-    std::fputc('\n', file_);
-    std::fflush(file_);
-  }
-  FILE* file_;
-};
-
-std::string TempPath() {
-  const char* dir = std::getenv("TMPDIR");
-  std::string path = std::string(dir && *dir ? dir : "/tmp") + "/ljplay-timeline-XXXXXX";
-  const int fd = mkstemp(path.data());
-  if (fd < 0) return "";
-  close(fd);
-  return path;
-}
-
-void AppendEnd(Timeline& timeline, EventBody body) {
-  const uint64_t seq = timeline.events.empty() ? 0 : timeline.events.back().seq + 1;
-  timeline.events.push_back({seq, std::move(body)});
-}
-
-std::string FormatSeconds(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%g s", s);
-  return buf;
-}
-
-bool HasEnd(const Timeline& timeline) {
-  return !timeline.events.empty() && std::holds_alternative<RunEnd>(timeline.events.back().body);
-}
-
-}  // namespace
 
 std::string DefaultEnginePath() {
   // LJPLAY_ENGINE names another engine program, e.g. a script that runs it under
@@ -74,31 +31,15 @@ std::string DefaultEnginePath() {
 }
 
 int RunEngine(const std::string& timeline_path) {
-  std::string text;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), stdin)) > 0) text.append(buf, n);
-  Expected<EngineRequest> request = ParseEngineRequest(text);
-  if (!request) {
-    std::fprintf(stderr, "ljplay engine: %s\n", request.error().c_str());
-    return 3;
-  }
-  FILE* file = std::fopen(timeline_path.c_str(), "wb");
-  if (!file) {
-    std::fprintf(stderr, "ljplay engine: cannot write %s: %s\n", timeline_path.c_str(),
-                 std::strerror(errno));
-    return 3;
-  }
-  FileSink sink(file);
-  Session session(request.value().options);
-  const Timeline timeline = session.Run(request.value().source, request.value().chunkname, &sink);
-  std::fclose(file);
-  return ExitCodeFor(timeline);
+  return ServeEngineRequest(timeline_path, [](const EngineRequest& request, TimelineSink& sink) {
+    Session session(request.options);
+    return ExitCodeFor(session.Run(request.source, request.chunkname, &sink));
+  });
 }
 
 Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& engine_path,
                                const std::string& timeline_path, const std::atomic<bool>* cancel) {
-  const std::string path = timeline_path.empty() ? TempPath() : timeline_path;
+  const std::string path = timeline_path.empty() ? TempTimelinePath() : timeline_path;
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
   int to_engine[2];
   if (pipe(to_engine) != 0) return Error{std::string("pipe: ") + std::strerror(errno)};
@@ -167,22 +108,16 @@ Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& 
     return Error{why};
   }
   Timeline timeline = std::move(read).value();
-  bool rewrite = false;
+  EngineGone gone{.engine = "engine process"};
   if (killed) {
-    const std::string msg = "wall-time budget exceeded: the program ran longer than " +
-                            FormatSeconds(budget) + " (engine process stopped)";
-    AppendEnd(timeline, BudgetExceeded{"wall-time", static_cast<uint64_t>(budget * 1000), msg});
-    AppendEnd(timeline, RunEnd{"budget", 2, msg});
-    rewrite = true;
-  } else if (cancelled && !HasEnd(timeline)) {
-    AppendEnd(timeline, RunEnd{"killed", 3, "stopped by the user (engine process killed)"});
-    rewrite = true;
-  } else if (!HasEnd(timeline)) {
-    std::string msg = "the engine process died";
-    if (WIFSIGNALED(status)) msg += std::string(" with signal ") + strsignal(WTERMSIG(status));
-    AppendEnd(timeline, RunEnd{"crash", 3, msg});
-    rewrite = true;
+    gone.how = EngineGone::How::kWallTime;
+    gone.wall_seconds = budget;
+  } else if (cancelled) {
+    gone.how = EngineGone::How::kByUser;
+  } else if (WIFSIGNALED(status)) {
+    gone.died = std::string(" with signal ") + strsignal(WTERMSIG(status));
   }
+  const bool rewrite = SealTimeline(timeline, gone);
   if (timeline_path.empty()) {
     std::remove(path.c_str());
   } else if (rewrite) {

@@ -256,11 +256,7 @@ std::string BudgetMessage(const std::string& budget, const Budgets& b) {
     return "instruction budget exceeded: the program ran more than " +
            std::to_string(b.instructions) + " bytecodes";
   }
-  if (budget == "wall-time") {
-    char seconds[32];
-    std::snprintf(seconds, sizeof(seconds), "%g s", b.wall_seconds);
-    return std::string("wall-time budget exceeded: the program ran longer than ") + seconds;
-  }
+  if (budget == "wall-time") return WallTimeMessage(b.wall_seconds);
   if (budget == "memory") {
     return "memory budget exceeded: the program needed more than " +
            std::to_string(b.memory_bytes) + " bytes";
@@ -381,7 +377,7 @@ Timeline Session::Run(std::string_view source, const std::string& chunkname, Tim
 
   lua_State* L = luaL_newstate();
   if (!L) {
-    timeline.events.push_back({0, RunEnd{"error", 1, "cannot create a Lua state"}});
+    timeline.events.push_back({0, EndOfRun(RunStatus::kError, "cannot create a Lua state")});
     return timeline;
   }
   lua_gc(L, LUA_GCSTOP, 0);
@@ -440,7 +436,7 @@ Timeline Session::Run(std::string_view source, const std::string& chunkname, Tim
     const bool is_assert = std::holds_alternative<AssertFailure>(body);
     append(std::move(body));
     if (is_assert) {  // LuaJIT aborts the process right after this.
-      append(RunEnd{"assert", 3, "LuaJIT assertion failed"});
+      append(EndOfRun(RunStatus::kAssert, "LuaJIT assertion failed"));
       if (sink) sink->Flush();
     }
   };
@@ -532,21 +528,21 @@ Timeline Session::Run(std::string_view source, const std::string& chunkname, Tim
     capture->Attach(L);
   }
 
-  RunEnd end{"ok", 0, ""};
+  RunEnd end = EndOfRun(RunStatus::kOk);
   if (!setup_error.empty()) {
     emit(RunError{"setup", setup_error, ""});
-    end = {"error", 1, setup_error};
+    end = EndOfRun(RunStatus::kError, setup_error);
   } else if (!source.empty() && source[0] == LUA_SIGNATURE[0]) {
     const std::string msg = chunkname + ": binary chunks are refused; give Lua source text";
     emit(RunError{"load", msg, ""});
-    end = {"error", 1, msg};
+    end = EndOfRun(RunStatus::kError, msg);
   } else if (std::string storage;
              (source = SkipShebang(source, storage)),
              luaL_loadbufferx(L, source.data(), source.size(), ("@" + chunkname).c_str(), "t")) {
     const std::string msg = lua_tostring(L, -1) ? lua_tostring(L, -1) : "cannot load";
     lua_pop(L, 1);
     emit(RunError{"syntax", msg, ""});
-    end = {"error", 1, msg};
+    end = EndOfRun(RunStatus::kError, msg);
   } else {
     lua_pushcfunction(L, AddTraceback);
     lua_insert(L, -2);
@@ -568,16 +564,16 @@ Timeline Session::Run(std::string_view source, const std::string& chunkname, Tim
       if (budget) {
         const std::string msg = BudgetMessage(budget, budgets);
         emit(BudgetExceeded{budget, BudgetLimit(budget, budgets), msg});
-        end = {"budget", 2, msg};
+        end = EndOfRun(RunStatus::kBudget, msg);
       } else {
         emit(RunError{status == LUA_ERRMEM ? "memory" : "runtime", message, traceback});
-        end = {"error", 1, message};
+        end = EndOfRun(RunStatus::kError, message);
       }
     }
     lua_pop(L, 1);  // traceback handler
   }
   drain();
-  if (output_bytes >= budgets.output_bytes && end.status == "ok") {
+  if (output_bytes >= budgets.output_bytes && end.status == RunStatus::kOk) {
     const std::string msg = BudgetMessage("output", budgets);
     append(BudgetExceeded{"output", budgets.output_bytes, msg});
   }

@@ -30,18 +30,19 @@ SweepRun Classify(uint64_t k, const Timeline& t, const std::string& reference) {
     }
   }
   const RunEnd* end = t.events.empty() ? nullptr : std::get_if<RunEnd>(&t.events.back().body);
-  if (!end || end->status == "crash") {
+  if (!end || end->status == RunStatus::kCrash) {
     run.outcome = SweepRun::Outcome::kCrash;
     run.detail = end ? end->message : "no end event";
-  } else if (end->status == "budget") {
+  } else if (end->status == RunStatus::kBudget) {
     run.outcome = SweepRun::Outcome::kHang;
     run.detail = end->message;
   } else if (!fired) {
     run.outcome = SweepRun::Outcome::kNotReached;
     run.detail = "fewer than " + std::to_string(k) + " allocations while recording";
-  } else if (end->status != "ok" || OutputOf(t) != reference) {
+  } else if (end->status != RunStatus::kOk || OutputOf(t) != reference) {
     run.outcome = SweepRun::Outcome::kWrongOutput;
-    run.detail = end->status != "ok" ? end->message : "output differs from the JIT-off run";
+    run.detail =
+        end->status != RunStatus::kOk ? end->message : "output differs from the JIT-off run";
   } else {
     run.detail = last_abort.empty() ? "trace completed" : last_abort;
   }

@@ -24,8 +24,9 @@
   const catalog = {stitchModes: ['full'], examples: []};
   // A run without a wall-time budget of its own still ends after this long.
   const DEFAULT_RUN_LIMIT_S = 60;
-  // How long past a run's wall-time budget the page kills the worker itself
-  // (the viewer stops such a run 3 s past it: this is the page's backstop).
+  // How long past a run's wall-time budget the page kills the worker itself:
+  // later than the viewer, which stops such a run first (kDeadlineGraceSeconds
+  // in page_engine_client.cpp); this is the page's backstop.
   const KILL_GRACE_S = 5;
 
   const test = {
@@ -253,7 +254,7 @@
     worker: null,
     ready: false,
     queued: null,         // a request waiting for the worker to be ready
-    run: null,            // the run in progress: {id, seq, end, assertText, timer}
+    run: null,            // the run in progress: {id, ended, timer}
     deliverable: null,    // the id of the run whose lines the viewer takes
     nextId: 1,
     recent: [],           // the last requests (share links), newest last
@@ -306,19 +307,20 @@
         break;
       case 'line':
         if (!run || message.id !== run.id) return;
-        noteLine(run, message.line);
+        if (message.line.includes('"type":"end"')) run.ended = true;
         deliver({runId: run.id, line: message.line});
         break;
       case 'done':
         if (!run || message.id !== run.id) return;
         if (message.error) {
           endRun(true, `the engine refused the request: ${message.error}`);
-        } else if (run.end && run.end.status === 'assert') {
-          // LuaJIT asserted: the timeline ends with the assertion, the engine
-          // was abandoned mid-run. The next run gets a fresh worker.
-          endRun(false, '', [], `engine stopped: ${run.assertText || 'LuaJIT assertion failed'}`);
+        } else if (run.ended && message.status === 3) {
+          // LuaJIT asserted (the only end with status 3 a finished run has):
+          // the engine was abandoned mid-run, the next run gets a fresh worker.
+          // The viewer shows the assertion.
+          endRun(false, '', 'engine stopped on a LuaJIT assertion');
           replaceWorker();
-        } else if (!run.end) {
+        } else if (!run.ended) {
           endRun(true, 'the engine ended without finishing the timeline');
         } else {
           endRun(false, '');
@@ -334,30 +336,14 @@
     }
   }
 
-  // Notes the last seq, the end and an assertion; most lines are not parsed.
-  function noteLine(run, line) {
-    const m = /"seq":(\d+)/.exec(line);
-    if (m) run.seq = Number(m[1]);
-    if (line.includes('"type":"end"') || line.includes('"type":"assert"')) {
-      try {
-        const event = JSON.parse(line);
-        if (event.type === 'end') run.end = event;
-        if (event.type === 'assert') {
-          run.assertText = `LuaJIT ASSERT ${event.file}:${event.line}: ${event.func}: ${event.message}`;
-        }
-      } catch { /* the viewer judges the line */ }
-    }
-  }
-
   // The run in progress is over: the viewer gets its end after its last line.
   // crashed: the worker died (the viewer ends the timeline as a crash, with
   // message); not after an assertion, whose timeline has its end.
-  function endRun(crashed, message, extraLines = [], status = null) {
+  function endRun(crashed, message, status = null) {
     const run = engine.run;
     if (!run) return;
     clearTimeout(run.timer);
     engine.run = null;
-    for (const line of extraLines) deliver({runId: run.id, line});
     setStatus(status || (crashed ? `engine stopped: ${message}` : 'engine ready'));
     deliver({runId: run.id, crashed, message});
   }
@@ -376,24 +362,17 @@
     try {
       budget = (JSON.parse(requestJson).budgets || {}).wall_seconds || 0;
     } catch { /* the engine reports a bad request */ }
-    const run = {id: engine.nextId++, seq: -1, end: null, assertText: ''};
+    const run = {id: engine.nextId++, ended: false};
     engine.run = run;
     engine.deliverable = run.id;
     engine.runs++;
-    // The viewer stops a run past its budget itself; this is the page's own
-    // limit, for runs without one and in case the viewer cannot.
+    // The viewer stops a run past its wall-time budget itself and ends its
+    // timeline (page_engine_client.cpp). This is only the page's backstop, for a
+    // viewer that cannot: the run ends as the worker's death, with this message.
     const limit = budget > 0 ? budget + KILL_GRACE_S : DEFAULT_RUN_LIMIT_S;
     run.timer = setTimeout(() => {
       if (engine.run !== run) return;
-      const seconds = budget > 0 ? budget : DEFAULT_RUN_LIMIT_S;
-      const message = `wall-time budget exceeded: the program ran longer than ${seconds} s ` +
-                      '(engine worker stopped)';
-      // As the native parent completes the timeline of a killed engine (isolated_run.cpp).
-      endRun(true, message, [
-        JSON.stringify({seq: run.seq + 1, type: 'budget', budget: 'wall-time',
-                        limit: Math.round(seconds * 1000), message}),
-        JSON.stringify({seq: run.seq + 2, type: 'end', status: 'budget', exit_code: 2, message}),
-      ]);
+      endRun(true, `the page stopped the engine worker ${limit} s after the run started`);
       replaceWorker();
     }, limit * 1000);
     setStatus('running…');

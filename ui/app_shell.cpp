@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "pane_style.h"
 #include "panes.h"
+#include "run_end.h"
 #include "view_model.h"
 
 namespace ljp::ui {
@@ -18,11 +19,11 @@ std::string EngineStopMessage(const Timeline& timeline) {
   std::string assertion;
   for (const Event& e : timeline.events) {
     if (const auto* a = std::get_if<AssertFailure>(&e.body)) {
-      assertion = "LuaJIT ASSERT " + a->file + ":" + std::to_string(a->line) + ": " + a->func +
-                  ": " + a->message;
+      assertion = AssertionText(*a);
     }
     if (const auto* end = std::get_if<RunEnd>(&e.body)) {
-      if (end->status == "assert" || end->status == "crash" || end->status == "killed") {
+      if (end->status == RunStatus::kAssert || end->status == RunStatus::kCrash ||
+          end->status == RunStatus::kKilled) {
         return "engine stopped: " + (assertion.empty() ? end->message : assertion);
       }
     }
@@ -281,7 +282,7 @@ bool AppShell::PollSlot(RunSlot& slot, bool single) {
   slot.view.editor = std::move(editor);
   const std::string stopped = EngineStopMessage(slot.timeline);
   slot.stopped = !stopped.empty();
-  slot.status = stopped.empty() ? "run ended: " + RunStatus(slot.timeline) : stopped;
+  slot.status = stopped.empty() ? "run ended: " + RunEndText(slot.timeline) : stopped;
   slot.counts = RunCounts(slot.timeline);
   // Alone, a run opens at its first recorded bytecode, or where the engine
   // stopped; side by side, both open at the stitch. A test may ask for the

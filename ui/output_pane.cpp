@@ -11,9 +11,9 @@ void DrawOutputPane(const Timeline& timeline, ViewState& state) {
                     ImGuiWindowFlags_HorizontalScrollbar);
   if (text.empty()) ImGui::TextDisabled("(no output up to the cursor)");
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  const std::string status = RunStatus(timeline);
+  const std::string status = RunEndText(timeline);
   if (!status.empty() && state.cursor + 1 >= timeline.events.size())
-    ImGui::TextColored(status == "ok" ? Colors().good : Colors().warn, "-- run ended: %s",
+    ImGui::TextColored(status.starts_with("ok") ? Colors().good : Colors().warn, "-- run ended: %s",
                        status.c_str());
   if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
   ImGui::EndChild();

@@ -10,6 +10,7 @@
 #include "disassembler.h"
 #include "explain.h"
 #include "jdump_format.h"
+#include "run_end.h"
 
 namespace ljp::ui {
 namespace {
@@ -614,7 +615,7 @@ std::string EventSummary(const Timeline& t, size_t index) {
         } else if constexpr (std::is_same_v<T, FaultInjected>) {
           return e.fault;
         } else if constexpr (std::is_same_v<T, RunEnd>) {
-          return e.status + (e.message.empty() ? "" : ": " + e.message);
+          return RunStatusName(e.status) + (e.message.empty() ? "" : ": " + e.message);
         } else {
           return "";
         }
@@ -632,10 +633,10 @@ bool MatchesFilter(const std::string& text, const std::string& filter) {
                      [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
 }
 
-std::string RunStatus(const Timeline& t) {
+std::string RunEndText(const Timeline& t) {
   for (size_t i = t.events.size(); i-- > 0;) {
     if (const auto* end = As<RunEnd>(t, i)) {
-      std::string s = end->status;
+      std::string s = RunStatusName(end->status);
       if (!end->message.empty()) s += ": " + end->message;
       return s;
     }

@@ -176,6 +176,6 @@ std::string OutputUpTo(const Timeline& t, size_t cursor);
 std::string EventSummary(const Timeline& t, size_t index);
 bool MatchesFilter(const std::string& text, const std::string& filter);
 // How the run ended ("" while it has no end event).
-std::string RunStatus(const Timeline& t);
+std::string RunEndText(const Timeline& t);
 
 }  // namespace ljp::ui

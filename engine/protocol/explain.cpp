@@ -1,6 +1,7 @@
 #include "explain.h"
 
 #include "jdump_format.h"
+#include "run_end.h"
 
 namespace ljp {
 namespace {
@@ -89,7 +90,8 @@ std::string ExtraLine(const FaultInjected& e) {
   return "---- FAULT " + e.fault + where + ": out of memory\n";
 }
 std::string ExtraLine(const RunEnd& e) {
-  return "---- END " + e.status + (e.message.empty() ? "" : ": " + e.message) + "\n";
+  return std::string("---- END ") + RunStatusName(e.status) +
+         (e.message.empty() ? "" : ": " + e.message) + "\n";
 }
 // Events the text leaves out (the viewer shows them).
 std::string ExtraLine(const RecordDone&) { return ""; }

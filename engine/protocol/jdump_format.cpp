@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "text_format.h"
 namespace ljp {
 namespace {
 
@@ -13,21 +14,6 @@ namespace {
 constexpr int kModeRef = 0, kModeLit = 1, kModeNone = 3;
 int Mode1(int m) { return m & 3; }
 int Mode2(int m) { return (m >> 2) & 3; }
-
-std::string Format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string Format(const char* fmt, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, fmt);
-  const int n = std::vsnprintf(buf, sizeof(buf), fmt, ap);
-  va_end(ap);
-  return std::string(buf, n < 0 ? 0 : std::min<size_t>(n, sizeof(buf) - 1));
-}
-
-std::string PadRight(std::string s, size_t width) {
-  if (s.size() < width) s.append(width - s.size(), ' ');
-  return s;
-}
 
 const char* const kIrTypes[] = {"nil", "fal", "tru", "lud", "str", "p32", "thr", "pro",
                                 "fun", "p64", "cdt", "tab", "udt", "flt", "num", "i8 ",

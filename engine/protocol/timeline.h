@@ -217,9 +217,20 @@ struct FaultInjected {
   uint64_t old_size = 0, new_size = 0;  // the failed (re)allocation's sizes
 };
 
+// How a run ended (run_end.h has the names, exit codes and messages).
+enum class RunStatus {
+  kOk,      // the program returned
+  kError,   // a syntax, runtime or setup error
+  kBudget,  // a budget stopped it
+  kAssert,  // LuaJIT's assertion stopped the engine
+  kCrash,   // the engine died (a signal, a trap) or left no end
+  kKilled,  // stopped by the user
+};
+
+// The last event of every timeline. Make it with EndOfRun() (run_end.h).
 struct RunEnd {
-  std::string status;  // ok, error, budget, assert, crash, killed
-  int exit_code = 0;
+  RunStatus status = RunStatus::kOk;
+  int exit_code = 0;  // ExitCodeOf(status), in the protocol for other readers
   std::string message;
 };
 

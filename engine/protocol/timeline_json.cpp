@@ -4,6 +4,8 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "run_end.h"
+
 namespace ljp {
 
 using nlohmann::json;
@@ -99,6 +101,11 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProtoListing::Line, pc, line, te
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProtoListing, proto, loc, lines)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FaultInjected, fault, allocation, old_size,
                                                 new_size)
+// A status this reader does not know ends the run as a crash, not as ok.
+void to_json(json& j, const RunStatus& status) { j = RunStatusName(status); }
+void from_json(const json& j, RunStatus& status) {
+  status = ParseRunStatus(j.is_string() ? j.get<std::string>() : "").value_or(RunStatus::kCrash);
+}
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunEnd, status, exit_code, message)
 
 namespace {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "run_command.h"
+#include "run_end.h"
 
 namespace ljp::ui {
 namespace {
@@ -97,7 +98,7 @@ TEST(AppShell, AnEngineThatAsserted_IsReportedAsStoppedWithTheAssertion) {
   s.main.busy = false;
   s.main.result.emplace(EndedWith({AssertFailure{"lj_dispatch.c", 495, "lj_dispatch_call",
                                                  "unbalanced stack after hot instruction"},
-                                   RunEnd{"assert", 3, "LuaJIT assertion failed"}}));
+                                   EndOfRun(RunStatus::kAssert, "LuaJIT assertion failed")}));
   EXPECT_TRUE(s.shell.Poll());
   const RunSlot& run = s.shell.MainRun();
   EXPECT_TRUE(run.stopped);

@@ -106,7 +106,7 @@ TEST(RunIsolatedCancel, SettingTheFlag_KillsTheEngineAndEndsTheTimelineKilled) {
   ASSERT_FALSE(t.value().events.empty());
   const auto* end = std::get_if<RunEnd>(&t.value().events.back().body);
   ASSERT_NE(end, nullptr);
-  EXPECT_EQ(end->status, "killed");
+  EXPECT_EQ(end->status, RunStatus::kKilled);
   EXPECT_NE(end->message.find("stopped"), std::string::npos);
 }
 
@@ -118,7 +118,7 @@ TEST(RunIsolatedCancel, AFlagNeverSet_ChangesNothing) {
   ASSERT_TRUE(t) << t.error();
   const auto* end = std::get_if<RunEnd>(&t.value().events.back().body);
   ASSERT_NE(end, nullptr);
-  EXPECT_EQ(end->status, "ok");
+  EXPECT_EQ(end->status, RunStatus::kOk);
 }
 
 }  // namespace

@@ -102,7 +102,7 @@ TEST(SessionStitch, MaxsnapTimelineShowsRecoveryStepByStep) {
   EXPECT_GT(inserted.stack.base, before.stack.base) << "the continuation frame shifts the base";
   EXPECT_EQ(before.ffname, "os.date");
 
-  EXPECT_EQ(EndOf(t).status, "ok");
+  EXPECT_EQ(EndOf(t).status, RunStatus::kOk);
   EXPECT_EQ(OutputOf(t), RunReference(LJP_TEST_EXAMPLES, "-joff maxsnap_stitch.lua"));
 }
 
@@ -242,7 +242,7 @@ TEST(SessionBudgets, InterpretedEndlessLoopStopsAtInstructionBudget) {
   options.budgets.instructions = 2'000'000;
   Session session(options);
   const Timeline t = session.Run("local i = 0\nwhile true do i = i + 1 end\n", "loop.lua");
-  EXPECT_EQ(EndOf(t).status, "budget");
+  EXPECT_EQ(EndOf(t).status, RunStatus::kBudget);
   const auto budget = EventsOf<BudgetExceeded>(t);
   ASSERT_EQ(budget.size(), 1u);
   EXPECT_EQ(budget[0]->budget, "instructions");
@@ -255,7 +255,7 @@ TEST(SessionBudgets, PcallCannotSwallowTheBudget) {
   Session session(options);
   const Timeline t =
       session.Run("while true do pcall(function() while true do end end) end\n", "loop.lua");
-  EXPECT_EQ(EndOf(t).status, "budget");
+  EXPECT_EQ(EndOf(t).status, RunStatus::kBudget);
 }
 
 TEST(SessionBudgets, StringRepBombStopsAtMemoryBudget) {
@@ -263,7 +263,7 @@ TEST(SessionBudgets, StringRepBombStopsAtMemoryBudget) {
   options.budgets.memory_bytes = 64u << 20;
   Session session(options);
   const Timeline t = session.Run("local s = string.rep('x', 2^30)\nprint(#s)\n", "bomb.lua");
-  EXPECT_EQ(EndOf(t).status, "budget");
+  EXPECT_EQ(EndOf(t).status, RunStatus::kBudget);
   const auto budget = EventsOf<BudgetExceeded>(t);
   ASSERT_EQ(budget.size(), 1u);
   EXPECT_EQ(budget[0]->budget, "memory");
@@ -276,7 +276,7 @@ TEST(SessionBudgets, DoublingStringBombStopsAtMemoryBudget) {
   Session session(options);
   const Timeline t =
       session.Run("local s = 'x'\nfor i = 1, 40 do s = s .. s end\nprint(#s)\n", "bomb.lua");
-  EXPECT_EQ(EndOf(t).status, "budget");
+  EXPECT_EQ(EndOf(t).status, RunStatus::kBudget);
   EXPECT_EQ(OutputOf(t), "");
 }
 
@@ -287,7 +287,7 @@ TEST(SessionBudgets, TimelineCapIsAnEvent) {
   const Timeline t =
       session.Run(ReadFile(std::string(LJP_TEST_CORPUS) + "/24-hot-loops-arith.lua"), "hot.lua");
   EXPECT_EQ(EventsOf<Truncated>(t).size(), 1u);
-  EXPECT_EQ(EndOf(t).status, "ok");
+  EXPECT_EQ(EndOf(t).status, RunStatus::kOk);
 }
 
 TEST(IsolatedRun, JitCompiledEndlessLoopStopsAtWallTime) {
@@ -299,7 +299,7 @@ TEST(IsolatedRun, JitCompiledEndlessLoopStopsAtWallTime) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(t) << t.error();
-  EXPECT_EQ(EndOf(t.value()).status, "budget");
+  EXPECT_EQ(EndOf(t.value()).status, RunStatus::kBudget);
   const auto budget = EventsOf<BudgetExceeded>(t.value());
   ASSERT_EQ(budget.size(), 1u);
   EXPECT_EQ(budget[0]->budget, "wall-time");
@@ -315,7 +315,7 @@ TEST(IsolatedRun, KeepsTheProgramOutputAndEndsOk) {
       {ReadFile(std::string(LJP_TEST_EXAMPLES) + "/stitch_chain.lua"), "stitch_chain.lua", options},
       LJP_TEST_ENGINE, "");
   ASSERT_TRUE(t) << t.error();
-  EXPECT_EQ(EndOf(t.value()).status, "ok");
+  EXPECT_EQ(EndOf(t.value()).status, RunStatus::kOk);
   EXPECT_EQ(OutputOf(t.value()), RunReference(LJP_TEST_EXAMPLES, "-joff stitch_chain.lua"));
 }
 

@@ -7,6 +7,7 @@
 #include <deque>
 #include <sstream>
 
+#include "run_end.h"
 #include "timeline_json.h"
 #include "viewer.h"
 
@@ -54,21 +55,6 @@ PageEngineClient*& Running() {
 void Dequeue(PageEngineClient* engine) {
   std::deque<PageEngineClient*>& q = Queue();
   q.erase(std::remove(q.begin(), q.end(), engine), q.end());
-}
-
-bool HasEnd(const Timeline& timeline) {
-  return !timeline.events.empty() && std::holds_alternative<RunEnd>(timeline.events.back().body);
-}
-
-void AppendEnd(Timeline& timeline, EventBody body) {
-  const uint64_t seq = timeline.events.empty() ? 0 : timeline.events.back().seq + 1;
-  timeline.events.push_back({seq, std::move(body)});
-}
-
-std::string FormatSeconds(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%g s", s);
-  return buf;
 }
 
 }  // namespace
@@ -124,8 +110,7 @@ void PageEngineClient::AppendLine(std::string_view line) {
   lines_ += '\n';
 }
 
-void PageEngineClient::Complete(const std::optional<EventBody>& budget, const RunEnd& end,
-                                const std::string& no_timeline) {
+void PageEngineClient::Complete(const EngineGone& gone, const std::string& no_timeline) {
   if (Running() == this) Running() = nullptr;
   state_ = State::kIdle;
   std::istringstream in(lines_);
@@ -137,21 +122,16 @@ void PageEngineClient::Complete(const std::optional<EventBody>& budget, const Ru
     return;
   }
   Timeline timeline = std::move(read).value();
-  if (budget) {
-    AppendEnd(timeline, *budget);
-    AppendEnd(timeline, end);
-  } else if (!HasEnd(timeline)) {
-    AppendEnd(timeline, end);
-  }
+  SealTimeline(timeline, gone);
   result_.emplace(std::move(timeline));
 }
 
 void PageEngineClient::Finish(bool crashed, const std::string& message) {
   if (state_ != State::kRunning) return;
-  const std::string why = crashed ? (message.empty() ? "the engine worker died" : message)
-                                  : "the engine finished without an end event";
-  Complete(std::nullopt, RunEnd{"crash", 3, why},
-           "the engine left no readable timeline" + (message.empty() ? "" : ": " + message));
+  EngineGone gone{.engine = "engine worker"};
+  gone.died =
+      crashed ? (message.empty() ? "" : ": " + message) : ": it finished without an end event";
+  Complete(gone, "the engine left no readable timeline" + (message.empty() ? "" : ": " + message));
 }
 
 void PageEngineClient::Stop() {
@@ -159,7 +139,7 @@ void PageEngineClient::Stop() {
     FailToStart("the engine was stopped before it wrote a timeline");
   } else if (state_ == State::kRunning) {
     ljp_page_engine_stop();
-    Complete(std::nullopt, RunEnd{"killed", 3, "stopped by the user (engine worker terminated)"},
+    Complete({.how = EngineGone::How::kByUser, .engine = "engine worker"},
              "the engine was stopped before it wrote a timeline");
   }
 }
@@ -176,10 +156,9 @@ void PageEngineClient::CheckDeadline() {
   const double ran = std::chrono::duration<double>(Clock::now() - started_at_).count();
   if (ran <= wall_seconds_ + kDeadlineGraceSeconds) return;
   ljp_page_engine_stop();
-  const std::string msg = "wall-time budget exceeded: the program ran longer than " +
-                          FormatSeconds(wall_seconds_) + " (engine worker stopped)";
-  Complete(BudgetExceeded{"wall-time", static_cast<uint64_t>(wall_seconds_ * 1000), msg},
-           RunEnd{"budget", 2, msg}, "the engine worker was stopped before it wrote a timeline");
+  Complete(
+      {.how = EngineGone::How::kWallTime, .wall_seconds = wall_seconds_, .engine = "engine worker"},
+      "the engine worker was stopped before it wrote a timeline");
 }
 
 std::optional<Expected<Timeline>> PageEngineClient::TakeResult() {

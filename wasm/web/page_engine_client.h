@@ -18,6 +18,7 @@
 #include <string>
 
 #include "engine_client.h"
+#include "run_end.h"
 
 namespace ljp::web {
 
@@ -44,10 +45,10 @@ class PageEngineClient : public ui::EngineClient {
   using Clock = std::chrono::steady_clock;
   enum class State { kIdle, kQueued, kRunning };
 
-  // Ends the run: the timeline so far, completed with `end` when it has none,
-  // or `no_timeline` when nothing readable arrived.
-  void Complete(const std::optional<EventBody>& budget, const RunEnd& end,
-                const std::string& no_timeline);
+  // Ends the run: the timeline so far, sealed with what the viewer knows of
+  // how the worker went (SealTimeline), or `no_timeline` when nothing
+  // readable arrived.
+  void Complete(const EngineGone& gone, const std::string& no_timeline);
   void CheckDeadline();
 
   State state_ = State::kIdle;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "panes.h"
+#include "run_end.h"
 #include "script_header.h"
 #include "view_model.h"
 #include "viewer.h"
@@ -48,10 +49,9 @@ json RunJson(const ui::RunSlot& slot) {
     } else if (const auto* out = std::get_if<Output>(&e.body)) {
       output += out->text;
     } else if (const auto* a = std::get_if<AssertFailure>(&e.body)) {
-      j["assertion"] = "LuaJIT ASSERT " + a->file + ":" + std::to_string(a->line) + ": " + a->func +
-                       ": " + a->message;
+      j["assertion"] = AssertionText(*a);
     } else if (const auto* end = std::get_if<RunEnd>(&e.body)) {
-      j["end_status"] = end->status;
+      j["end_status"] = RunStatusName(end->status);
       j["end_message"] = end->message;
     }
   }

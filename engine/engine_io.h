@@ -1,0 +1,37 @@
+// What both engine runners share (the engine process, isolated_run.cpp, and
+// the in-process runner of the wasm builds, in_process_run.cpp): the timeline
+// file a run streams to, and `ljplay engine`'s request on stdin.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <string>
+
+#include "engine_request.h"
+#include "session_options.h"
+
+namespace ljp {
+
+// Streams a timeline into a file, one JSON Lines line per event, flushed at
+// once: what a killed or crashed engine wrote stays readable.
+class FileSink : public TimelineSink {
+ public:
+  explicit FileSink(FILE* file) : file_(file) {}
+  void Header(const Timeline& timeline) override;
+  void Append(const Event& event) override;
+  void Flush() override { std::fflush(file_); }
+
+ private:
+  void Write(const std::string& line);
+  FILE* file_;
+};
+
+// A new empty file for a timeline in $TMPDIR (else /tmp); "" if none can be made.
+std::string TempTimelinePath();
+
+// `ljplay engine`: reads the request on stdin, runs it with `run` streaming to
+// timeline_path and returns run's exit status (3 for a bad request or file).
+using RunWithSink = std::function<int(const EngineRequest& request, TimelineSink& sink)>;
+int ServeEngineRequest(const std::string& timeline_path, const RunWithSink& run);
+
+}  // namespace ljp
