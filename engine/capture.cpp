@@ -39,20 +39,38 @@ std::string LuaLoc(const ljo_Func& f) {
   return "\"" + chunk + "\":" + std::to_string(f.line);
 }
 
+// The protocol's constant kinds are LuaJIT's (luajit_observe.h), value for value.
+static_assert(static_cast<int>(IrIns::K::kNone) == LJO_K_NONE &&
+              static_cast<int>(IrIns::K::kNum) == LJO_K_NUM &&
+              static_cast<int>(IrIns::K::kStr) == LJO_K_STR &&
+              static_cast<int>(IrIns::K::kFunc) == LJO_K_FUNC &&
+              static_cast<int>(IrIns::K::kTab) == LJO_K_TAB &&
+              static_cast<int>(IrIns::K::kGc) == LJO_K_GC &&
+              static_cast<int>(IrIns::K::kPtr) == LJO_K_PTR &&
+              static_cast<int>(IrIns::K::kInt64) == LJO_K_INT64 &&
+              static_cast<int>(IrIns::K::kPri) == LJO_K_PRI &&
+              static_cast<int>(IrIns::K::kProto) == LJO_K_PROTO &&
+              static_cast<int>(IrIns::K::kTrace) == LJO_K_TRACE);
+static_assert(static_cast<int>(StitchStep::Phase::kBefore) == LJO_STITCH_BEFORE &&
+              static_cast<int>(StitchStep::Phase::kInserted) == LJO_STITCH_INSERTED &&
+              static_cast<int>(StitchStep::Phase::kStop) == LJO_STITCH_STOP &&
+              static_cast<int>(StitchStep::Phase::kResult) == LJO_STITCH_RESULT &&
+              static_cast<int>(StitchStep::Phase::kRestored) == LJO_STITCH_RESTORED);
+
 // A function as jit.v's fmtfunc() names it.
 FuncRef ToFuncRef(const ljo_Func& f, const VmDef& vm) {
   FuncRef r;
   switch (f.kind) {
-    case 1:
+    case LJO_FUNC_LUA:
       r.loc = LuaLoc(f);
       r.proto = reinterpret_cast<uint64_t>(f.proto);
       r.pc = f.pc;
       r.line = f.line;
       break;
-    case 2:
+    case LJO_FUNC_FAST:
       r.loc = NameAt(vm.ffnames, f.ffid);
       break;
-    case 3:
+    case LJO_FUNC_C:
       r.loc = Format("C:%" PRIxPTR, f.addr);
       break;
     default:
@@ -74,45 +92,47 @@ IrIns ToIrIns(int ref, const ljo_IR& ir, const VmDef& vm) {
   out.slot = ir.slot;
   out.ptr = ir.ptr;
   switch (ir.kkind) {
-    case 1:
+    case LJO_K_NUM:
       out.k = IrIns::K::kNum;
       out.num = ir.num;
       break;
-    case 2:
+    case LJO_K_STR:
       out.k = IrIns::K::kStr;
       out.str.assign(ir.str, ir.len);
       break;
-    case 3:
+    case LJO_K_FUNC:
       out.k = IrIns::K::kFunc;
       out.str = ToFuncRef(ir.fn, vm).loc;
       break;
-    case 4:
+    case LJO_K_TAB:
       out.k = IrIns::K::kTab;
       break;
-    case 5:
+    case LJO_K_GC:
       out.k = IrIns::K::kGc;
       break;
-    case 6:
+    case LJO_K_PTR:
       out.k = IrIns::K::kPtr;
       break;
-    case 7:
+    case LJO_K_INT64:
       out.k = IrIns::K::kInt64;
       out.i64 = ir.i64;
       break;
-    case 8:
+    case LJO_K_PRI:
       out.k = IrIns::K::kPri;
       break;
-    case 9:
+    case LJO_K_PROTO:
       out.k = IrIns::K::kProto;
       break;
-    case 10:
+    case LJO_K_TRACE:
       out.k = IrIns::K::kTrace;
       break;
     default:
       break;
   }
   // Trace constants (lj_ir_ktrace) are GC constants of type p64/p32.
-  if (ref < 0 && out.k == IrIns::K::kGc && ((ir.type & 31) == 9 || (ir.type & 31) == 5)) {
+  constexpr int kIrtP32 = 5, kIrtP64 = 9;  // lj_ir.h IRTDEF order
+  const int irt = ir.type & 31;
+  if (ref < 0 && out.k == IrIns::K::kGc && (irt == kIrtP64 || irt == kIrtP32)) {
     out.k = IrIns::K::kTrace;
   }
   return out;
@@ -230,7 +250,7 @@ std::string Capture::BytecodeText(const void* proto, int pc, const std::string& 
   std::string kc;
   bool has_kc = false;
   ljo_IR k;
-  if (mc == 10 * 128 && ljo_proto_k(proto, -d - 1, &k) && k.kkind == 2) {  // BCMstr
+  if (mc == 10 * 128 && ljo_proto_k(proto, -d - 1, &k) && k.kkind == LJO_K_STR) {  // BCMstr
     const std::string esc = EscapeControl(std::string_view(k.str, k.len));
     kc = k.len > 40 ? "\"" + esc.substr(0, 40) + "\"~" : "\"" + esc + "\"";
     has_kc = true;
@@ -385,18 +405,18 @@ std::string Capture::FormatTraceError(lua_State* L, int* code, FuncRef* where) c
   *where = ToFuncRef(e.where, vmdef_);
   if (e.code < 0) return std::string(e.msg ? e.msg : "", e.len);
   const std::string& fmt = NameAt(vmdef_.traceerr, e.code);
-  if (fmt == "NYI: bytecode %s" && e.infokind == 1) {
+  if (fmt == "NYI: bytecode %s" && e.infokind == LJO_K_NUM) {
     return Format(fmt.c_str(), NameAt(vmdef_.bcnames, static_cast<int>(e.infonum)).c_str());
   }
   std::string info;
   switch (e.infokind) {
-    case 1:
+    case LJO_K_NUM:
       info = LuaNumber(e.infonum);
       break;
-    case 2:
+    case LJO_K_STR:
       info = e.infostr ? e.infostr : "";
       break;
-    case 3:
+    case LJO_K_FUNC:
       info = ToFuncRef(e.infofn, vmdef_).loc;
       break;
     default:
@@ -463,14 +483,14 @@ void Capture::ListProtoOnce(const void* proto) {
 void Capture::OnRecord(lua_State* L) {
   ljo_Recorder r;
   ljo_recorder(L, &r);
-  if (r.fn.kind == 1) ListProtoOnce(r.fn.proto);
+  if (r.fn.kind == LJO_FUNC_LUA) ListProtoOnce(r.fn.proto);
   RecordStep step;
   step.trace = r.traceno;
   step.step = step_;
   step.fn = ToFuncRef(r.fn, vmdef_);
   step.ins = r.ins;
   step.depth = r.framedepth;
-  if (r.fn.kind == 1) {
+  if (r.fn.kind == LJO_FUNC_LUA) {
     step.bc = BytecodeLine(r.fn.proto, r.fn.pc, r.framedepth);
   } else {
     step.bc = BytecodeLine(nullptr, -1, r.framedepth) + "         ; " + step.fn.loc + "\n";

@@ -42,7 +42,7 @@ struct Allocator {
 
   bool FailWhileRecording(void* ptr, size_t osize, size_t nsize) {
     // Like Lua's, LuaJIT's allocator contract says shrinking never fails.
-    if (!L || nsize == 0 || (ptr && nsize <= osize) || !ljo_recording(L)) return false;
+    if (!L || nsize == 0 || (ptr && nsize <= osize) || !ljo_in_compiler(L)) return false;
     const uint64_t n = ++recording_allocations;
     if (n == fail_nth) {
       on_fault("alloc", n, ptr ? osize : 0, nsize);
@@ -496,6 +496,12 @@ Timeline Session::Run(std::string_view source, const std::string& chunkname, Tim
     }
   }
   ljo_arm_faults(L, points);
+  // The protocol's StitchMode is LuaJIT's ljo_StitchMode, value for value.
+  static_assert(static_cast<int>(StitchMode::kFull) == LJO_STITCH_MODE_FULL &&
+                static_cast<int>(StitchMode::kUnprotected) == LJO_STITCH_MODE_UNPROTECTED &&
+                static_cast<int>(StitchMode::kPrecheck2021) == LJO_STITCH_MODE_PRECHECK_2021 &&
+                static_cast<int>(StitchMode::kCpcall2024) == LJO_STITCH_MODE_CPCALL_2024 &&
+                static_cast<int>(StitchMode::kRecerr2024) == LJO_STITCH_MODE_RECERR_2024);
   ljo_set_stitch_mode(L, static_cast<int>(options_.stitch_mode));
   SetScriptArgs(L, chunkname, options_);
 

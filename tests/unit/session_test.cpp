@@ -3,6 +3,7 @@
 #include "session.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <functional>
@@ -166,7 +167,9 @@ ExplainOptions JdumpLike(const std::string& flags) {
 void ExpectSameAsJdumpInSameRun(const std::string& flags) {
   for (const Program& p : HotPrograms()) {
     SCOPED_TRACE(p.file + " -jdump=" + flags);
-    const std::string dump_file = testing::TempDir() + "/jdump-" + flags + ".txt";
+    // Per process: another test run on the machine may use the same TempDir.
+    const std::string dump_file =
+        testing::TempDir() + "/jdump-" + flags + "-" + std::to_string(getpid()) + ".txt";
     Session session(Options({{JitSetting::Kind::kCommand, "dump=" + flags + "," + dump_file}}));
     const Timeline t = session.Run(ReadFile(p.dir + "/" + p.file), p.file);
     ASSERT_FALSE(EventsOf<TraceStop>(t).empty()) << "no trace was compiled";
