@@ -8,12 +8,14 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 
+#include "budget_allocator.h"
 #include "capture.h"
-#include "fd_redirect.h"
 #include "jit_modules.h"
 #include "lua.hpp"
+#include "output_capture.h"
 
 extern "C" {
 #include "luajit_observe.h"
@@ -23,105 +25,6 @@ namespace ljp {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Wraps LuaJIT's own allocator (so addresses, and with them hash layouts,
-// stay as in stock LuaJIT) to count the heap and refuse growth past the budget.
-// It also fails allocations made while a trace is recorded, for fault plans.
-struct Allocator {
-  lua_Alloc inner = nullptr;
-  void* inner_ud = nullptr;
-  int64_t in_use = 0;
-  uint64_t limit = 0;
-  bool exceeded = false;
-  // Allocation faults (alloc=N, alloc-doubling).
-  lua_State* L = nullptr;
-  uint64_t fail_nth = 0;
-  bool fail_doubling = false;
-  uint64_t recording_allocations = 0;
-  std::function<void(const char*, uint64_t, size_t, size_t)> on_fault;
-
-  bool FailWhileRecording(void* ptr, size_t osize, size_t nsize) {
-    // Like Lua's, LuaJIT's allocator contract says shrinking never fails.
-    if (!L || nsize == 0 || (ptr && nsize <= osize) || !ljo_in_compiler(L)) return false;
-    const uint64_t n = ++recording_allocations;
-    if (n == fail_nth) {
-      on_fault("alloc", n, ptr ? osize : 0, nsize);
-      return true;
-    }
-    if (fail_doubling && ptr && osize > 0 && nsize == 2 * osize) {
-      on_fault("alloc-doubling", n, osize, nsize);
-      return true;
-    }
-    return false;
-  }
-
-  static void* Alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
-    auto* self = static_cast<Allocator*>(ud);
-    if ((self->fail_nth || self->fail_doubling) && self->FailWhileRecording(ptr, osize, nsize)) {
-      return nullptr;
-    }
-    const int64_t grow = static_cast<int64_t>(nsize) - static_cast<int64_t>(ptr ? osize : 0);
-    if (self->limit && grow > 0 && self->in_use + grow > static_cast<int64_t>(self->limit)) {
-      self->exceeded = true;
-      return nullptr;
-    }
-    void* p = self->inner(self->inner_ud, ptr, osize, nsize);
-    if (p || nsize == 0) self->in_use += grow;
-    return p;
-  }
-};
-
-// Sends the program's stdout (fd 1) to a temporary file while it runs, so that
-// output can be put in the timeline in order with the recorder's events.
-class OutputCapture {
- public:
-  explicit OutputCapture(bool enabled) {
-    if (!enabled) return;
-    std::fflush(stdout);
-    file_ = std::tmpfile();
-    if (!file_) return;
-    saved_ = DupFd(STDOUT_FILENO);
-    RedirectFd(fileno(file_), STDOUT_FILENO);
-  }
-  ~OutputCapture() {
-    if (saved_ < 0) return;
-    std::fflush(stdout);
-    RedirectFd(saved_, STDOUT_FILENO);
-    CloseDupFd(saved_);
-    std::fclose(file_);
-  }
-  OutputCapture(const OutputCapture&) = delete;
-  OutputCapture& operator=(const OutputCapture&) = delete;
-
-  // Output written since the last call.
-  std::string Drain() {
-    if (saved_ < 0) return {};
-    std::fflush(stdout);
-    std::string out;
-    char buf[8192];
-    ssize_t n;
-    while ((n = pread(fileno(file_), buf, sizeof(buf), offset_)) > 0) {
-      out.append(buf, n);
-      offset_ += n;
-    }
-    return out;
-  }
-  // Writes to the real stdout (the one before capture).
-  void Echo(const std::string& text) {
-    if (saved_ < 0 || text.empty()) return;
-    size_t done = 0;
-    while (done < text.size()) {
-      const ssize_t n = write(saved_, text.data() + done, text.size() - done);
-      if (n <= 0) break;
-      done += n;
-    }
-  }
-
- private:
-  FILE* file_ = nullptr;
-  int saved_ = -1;
-  off_t offset_ = 0;
-};
 
 // Rough size of an event in memory, for the timeline cap.
 size_t EstimateSize(const EventBody& body) {
@@ -217,7 +120,7 @@ int AddTraceback(lua_State* L) {
 // The state of one run, reachable from the Lua hook.
 struct RunState {
   const SessionOptions* options = nullptr;
-  Allocator alloc;
+  BudgetAllocator alloc;
   Clock::time_point deadline{};
   bool has_deadline = false;
   uint64_t instructions = 0;
@@ -356,119 +259,173 @@ std::string_view SkipShebang(std::string_view source, std::string& storage) {
 
 }  // namespace
 
-Timeline Session::Run(std::string_view source, const std::string& chunkname, TimelineSink* sink) {
-  Timeline timeline;
-  timeline.chunkname = chunkname;
-  timeline.source = std::string(source);
-  for (const Fault& fault : options_.faults) timeline.faults.push_back(FaultName(fault));
-  timeline.stitch_mode = StitchModeName(options_.stitch_mode);
-  timeline.assertions = LuajitHasAssertions();
+namespace {
+
+// One Session::Run: the Lua state, the timeline being made and the steps of
+// a run, each a member function, in the order Run calls them.
+class SessionRun {
+ public:
+  SessionRun(const SessionOptions& options, TimelineSink* sink)
+      : options_(options), budgets_(options.budgets), sink_(sink) {
+    run_.options = &options_;
+  }
+  ~SessionRun() {
+    if (L_) lua_close(L_);
+  }
+
+  // The timeline's header: the program, its settings, faults and mode.
+  void Describe(std::string_view source, const std::string& chunkname);
+  // A fresh state with the libraries and the jit.* modules; false if none.
+  bool OpenState();
+  // -j / -O settings in order, then the JIT's PRNG seed: "" or the error.
+  std::string ApplySettings();
+  // The fault plan and the stitch mode; a maxsnap fault may fail like a setting.
+  void ArmFaults(std::string& setup_error);
+  // arg and ... for the script, as the stock front end sets them.
+  void SetArgs(const std::string& chunkname) { SetScriptArgs(L_, chunkname, options_); }
+  // Memory, instruction and wall-time budgets; allocation faults.
+  void InstallBudgets();
+  void StartCapture();
+  // Loads and runs the program unless setup failed: how it ended.
+  RunEnd LoadAndRun(std::string_view source, const std::string& chunkname,
+                    const std::string& setup_error);
+  // The last output, the output budget, closing the state, the end event.
+  Timeline Finish(RunEnd end);
+
+  Timeline TakeUnstarted() { return std::move(timeline_); }
+
+ private:
+  void Append(EventBody body);
+  void Drain();
+  void Emit(EventBody body);
+
+  const SessionOptions& options_;
+  const Budgets& budgets_;
+  TimelineSink* sink_;
+  Timeline timeline_;
+  lua_State* L_ = nullptr;
+  RunState run_;
+  std::optional<OutputCapture> output_;
+  std::unique_ptr<Capture> capture_;
+  uint64_t seq_ = 0;
+  size_t timeline_bytes_ = 0;
+  size_t output_bytes_ = 0;
+  bool truncated_ = false;
+};
+
+void SessionRun::Describe(std::string_view source, const std::string& chunkname) {
+  timeline_.chunkname = chunkname;
+  timeline_.source = std::string(source);
+  for (const Fault& fault : options_.faults) timeline_.faults.push_back(FaultName(fault));
+  timeline_.stitch_mode = StitchModeName(options_.stitch_mode);
+  timeline_.assertions = LuajitHasAssertions();
   for (const JitSetting& setting : options_.settings) {
     const bool command = setting.kind == JitSetting::Kind::kCommand;
-    timeline.options.push_back((command ? "-j" : "-O") + setting.text);
+    timeline_.options.push_back((command ? "-j" : "-O") + setting.text);
     if (command && (setting.text == "on" || setting.text == "off")) {
-      timeline.jit = setting.text == "on";
+      timeline_.jit = setting.text == "on";
     }
   }
+}
 
-  RunState run;
-  run.options = &options_;
-  const Budgets& budgets = options_.budgets;
-
-  lua_State* L = luaL_newstate();
-  if (!L) {
-    timeline.events.push_back({0, EndOfRun(RunStatus::kError, "cannot create a Lua state")});
-    return timeline;
+bool SessionRun::OpenState() {
+  L_ = luaL_newstate();
+  if (!L_) {
+    timeline_.events.push_back({0, EndOfRun(RunStatus::kError, "cannot create a Lua state")});
+    return false;
   }
-  lua_gc(L, LUA_GCSTOP, 0);
-  luaL_openlibs(L);
-  ljp_preload_jit_modules(L);
-  lua_gc(L, LUA_GCRESTART, -1);
+  lua_gc(L_, LUA_GCSTOP, 0);
+  luaL_openlibs(L_);
+  ljp_preload_jit_modules(L_);
+  lua_gc(L_, LUA_GCRESTART, -1);
   // Name tables only when recording a timeline: loading jit.vmdef grows the
   // heap, which would change when the GC runs compared with stock LuaJIT.
-  if (options_.capture) timeline.vmdef = ReadVmDef(L);
-  if (sink) sink->Header(timeline);
+  if (options_.capture) timeline_.vmdef = ReadVmDef(L_);
+  if (sink_) sink_->Header(timeline_);
+  // Output from here on goes into the timeline, in order with the events.
+  output_.emplace(options_.capture_output);
+  return true;
+}
 
-  // Event plumbing: output first, so it stays in order with the events.
-  OutputCapture output(options_.capture_output);
-  uint64_t seq = 0;
-  size_t timeline_bytes = 0;
-  size_t output_bytes = 0;
-  bool truncated = false;
-  auto append = [&](EventBody body) {
-    const size_t size = EstimateSize(body);
-    const bool essential =
-        std::holds_alternative<RunEnd>(body) || std::holds_alternative<RunError>(body) ||
-        std::holds_alternative<BudgetExceeded>(body) || std::holds_alternative<AssertFailure>(body);
-    if (!essential && timeline_bytes + size > budgets.timeline_bytes) {
-      if (!truncated) {
-        truncated = true;
-        Event cap{seq++, Truncated{budgets.timeline_bytes}};
-        if (sink) sink->Append(cap);
-        timeline.events.push_back(std::move(cap));
-      }
-      return;
+void SessionRun::Append(EventBody body) {
+  const size_t size = EstimateSize(body);
+  const bool essential =
+      std::holds_alternative<RunEnd>(body) || std::holds_alternative<RunError>(body) ||
+      std::holds_alternative<BudgetExceeded>(body) || std::holds_alternative<AssertFailure>(body);
+  if (!essential && timeline_bytes_ + size > budgets_.timeline_bytes) {
+    if (!truncated_) {
+      truncated_ = true;
+      Event cap{seq_++, Truncated{budgets_.timeline_bytes}};
+      if (sink_) sink_->Append(cap);
+      timeline_.events.push_back(std::move(cap));
     }
-    timeline_bytes += size;
-    Event event{seq++, std::move(body)};
-    if (sink) sink->Append(event);
-    timeline.events.push_back(std::move(event));
-  };
-  auto drain = [&]() {
-    std::string text = output.Drain();
-    if (text.empty()) return;
-    if (options_.echo_output) output.Echo(text);
-    if (output_bytes >= budgets.output_bytes) return;
-    if (output_bytes + text.size() > budgets.output_bytes) {
-      text.resize(budgets.output_bytes - output_bytes);
-    }
-    output_bytes += text.size();
-    append(Output{std::move(text)});
-  };
-  auto emit = [&](EventBody body) {
-    // Output can only appear between recorder events, not inside a bytecode.
-    if (!std::holds_alternative<RecordStep>(body) && !std::holds_alternative<RecordDone>(body) &&
-        !std::holds_alternative<SnapshotAdded>(body) &&
-        !std::holds_alternative<FaultInjected>(body) &&
-        !std::holds_alternative<ProtoListing>(body)) {
-      drain();
-    }
-    const bool is_assert = std::holds_alternative<AssertFailure>(body);
-    append(std::move(body));
-    if (is_assert) {  // LuaJIT aborts the process right after this.
-      append(EndOfRun(RunStatus::kAssert, "LuaJIT assertion failed"));
-      if (sink) sink->Flush();
-    }
-  };
+    return;
+  }
+  timeline_bytes_ += size;
+  Event event{seq_++, std::move(body)};
+  if (sink_) sink_->Append(event);
+  timeline_.events.push_back(std::move(event));
+}
 
-  // Settings, in order, as luajit's -j and -O options apply them.
-  std::string setup_error;
+void SessionRun::Drain() {
+  std::string text = output_->Drain();
+  if (text.empty()) return;
+  if (options_.echo_output) output_->Echo(text);
+  if (output_bytes_ >= budgets_.output_bytes) return;
+  if (output_bytes_ + text.size() > budgets_.output_bytes) {
+    text.resize(budgets_.output_bytes - output_bytes_);
+  }
+  output_bytes_ += text.size();
+  Append(Output{std::move(text)});
+}
+
+void SessionRun::Emit(EventBody body) {
+  // Output can only appear between recorder events, not inside a bytecode.
+  if (!std::holds_alternative<RecordStep>(body) && !std::holds_alternative<RecordDone>(body) &&
+      !std::holds_alternative<SnapshotAdded>(body) &&
+      !std::holds_alternative<FaultInjected>(body) && !std::holds_alternative<ProtoListing>(body)) {
+    Drain();
+  }
+  const bool is_assert = std::holds_alternative<AssertFailure>(body);
+  Append(std::move(body));
+  if (is_assert) {  // LuaJIT aborts the process right after this.
+    Append(EndOfRun(RunStatus::kAssert, "LuaJIT assertion failed"));
+    if (sink_) sink_->Flush();
+  }
+}
+
+std::string SessionRun::ApplySettings() {
+  std::string error;
   for (const JitSetting& setting : options_.settings) {
-    if (!ApplySetting(L, setting, &setup_error)) break;
+    if (!ApplySetting(L_, setting, &error)) return error;
   }
-  if (setup_error.empty() && options_.prng_seed) {
-    lua_getglobal(L, "jit");
-    lua_getfield(L, -1, "prngstate");
-    const std::array<uint32_t, 8> state = JitPrngState(*options_.prng_seed);
-    lua_createtable(L, 8, 0);
-    for (int i = 0; i < 8; ++i) {
-      lua_pushnumber(L, state[i]);
-      lua_rawseti(L, -2, i + 1);
-    }
-    if (lua_pcall(L, 1, 0, 0) != 0) {
-      setup_error = lua_tostring(L, -1) ? lua_tostring(L, -1) : "cannot seed the JIT's PRNG";
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
+  if (!options_.prng_seed) return "";
+  lua_getglobal(L_, "jit");
+  lua_getfield(L_, -1, "prngstate");
+  const std::array<uint32_t, 8> state = JitPrngState(*options_.prng_seed);
+  lua_createtable(L_, 8, 0);
+  for (int i = 0; i < 8; ++i) {
+    lua_pushnumber(L_, state[i]);
+    lua_rawseti(L_, -2, i + 1);
   }
-  // The fault plan: maxsnap is a jit.opt parameter, named faults are armed in
-  // LuaJIT, allocation faults live in the allocator (below).
+  if (lua_pcall(L_, 1, 0, 0) != 0) {
+    error = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "cannot seed the JIT's PRNG";
+    lua_pop(L_, 1);
+  }
+  lua_pop(L_, 1);
+  return error;
+}
+
+void SessionRun::ArmFaults(std::string& setup_error) {
+  // maxsnap is a jit.opt parameter, named faults are armed in LuaJIT,
+  // allocation faults live in the allocator (InstallBudgets).
   unsigned int points = 0;
   for (const Fault& fault : options_.faults) {
     switch (fault.kind) {
       case Fault::Kind::kMaxsnap:
         if (setup_error.empty()) {
-          ApplySetting(L, {JitSetting::Kind::kOptimization, "maxsnap=" + std::to_string(fault.arg)},
+          ApplySetting(L_,
+                       {JitSetting::Kind::kOptimization, "maxsnap=" + std::to_string(fault.arg)},
                        &setup_error);
         }
         break;
@@ -488,110 +445,133 @@ Timeline Session::Run(std::string_view source, const std::string& chunkname, Tim
         points |= LJO_FAULT_IRCONST;
         break;
       case Fault::Kind::kAlloc:
-        run.alloc.fail_nth = fault.arg;
+        run_.alloc.fail_nth = fault.arg;
         break;
       case Fault::Kind::kAllocDoubling:
-        run.alloc.fail_doubling = true;
+        run_.alloc.fail_doubling = true;
         break;
     }
   }
-  ljo_arm_faults(L, points);
+  ljo_arm_faults(L_, points);
   // The protocol's StitchMode is LuaJIT's ljo_StitchMode, value for value.
   static_assert(static_cast<int>(StitchMode::kFull) == LJO_STITCH_MODE_FULL &&
                 static_cast<int>(StitchMode::kUnprotected) == LJO_STITCH_MODE_UNPROTECTED &&
                 static_cast<int>(StitchMode::kPrecheck2021) == LJO_STITCH_MODE_PRECHECK_2021 &&
                 static_cast<int>(StitchMode::kCpcall2024) == LJO_STITCH_MODE_CPCALL_2024 &&
                 static_cast<int>(StitchMode::kRecerr2024) == LJO_STITCH_MODE_RECERR_2024);
-  ljo_set_stitch_mode(L, static_cast<int>(options_.stitch_mode));
-  SetScriptArgs(L, chunkname, options_);
+  ljo_set_stitch_mode(L_, static_cast<int>(options_.stitch_mode));
+}
 
-  // Budgets.
-  // The counting allocator only when a budget or a fault needs it.
-  run.alloc.inner = lua_getallocf(L, &run.alloc.inner_ud);
-  run.alloc.limit = budgets.memory_bytes;
-  run.alloc.L = L;
-  if (run.alloc.limit || run.alloc.fail_nth || run.alloc.fail_doubling) {
-    lua_setallocf(L, Allocator::Alloc, &run.alloc);
-  }
-  run.alloc.on_fault = [&](const char* name, uint64_t n, size_t osize, size_t nsize) {
-    emit(FaultInjected{name == std::string("alloc") ? "alloc=" + std::to_string(n) : name, n, osize,
+void SessionRun::InstallBudgets() {
+  // The budget allocator only when a budget or a fault needs it.
+  BudgetAllocator& alloc = run_.alloc;
+  alloc.inner = lua_getallocf(L_, &alloc.inner_ud);
+  alloc.limit = budgets_.memory_bytes;
+  alloc.L = L_;
+  if (alloc.Needed()) lua_setallocf(L_, BudgetAllocator::Alloc, &alloc);
+  alloc.on_fault = [this](const char* name, uint64_t n, size_t osize, size_t nsize) {
+    Emit(FaultInjected{name == std::string("alloc") ? "alloc=" + std::to_string(n) : name, n, osize,
                        nsize});
   };
-  lua_pushlightuserdata(L, &run);
-  lua_setfield(L, LUA_REGISTRYINDEX, "ljplay.run");
-  if (budgets.wall_seconds > 0) {
-    run.has_deadline = true;
-    run.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(budgets.wall_seconds));
+  lua_pushlightuserdata(L_, &run_);
+  lua_setfield(L_, LUA_REGISTRYINDEX, "ljplay.run");
+  if (budgets_.wall_seconds > 0) {
+    run_.has_deadline = true;
+    run_.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(budgets_.wall_seconds));
   }
-  if (!timeline.jit && (budgets.instructions || run.has_deadline)) {
-    lua_sethook(L, BudgetHook, LUA_MASKCOUNT, kHookPeriod);
+  if (!timeline_.jit && (budgets_.instructions || run_.has_deadline)) {
+    lua_sethook(L_, BudgetHook, LUA_MASKCOUNT, kHookPeriod);
   }
+}
 
-  std::unique_ptr<Capture> capture;
-  if (options_.capture) {
-    capture = std::make_unique<Capture>(timeline.vmdef, emit);
-    capture->Attach(L);
-  }
+void SessionRun::StartCapture() {
+  if (!options_.capture) return;
+  capture_ =
+      std::make_unique<Capture>(timeline_.vmdef, [this](EventBody b) { Emit(std::move(b)); });
+  capture_->Attach(L_);
+}
 
-  RunEnd end = EndOfRun(RunStatus::kOk);
+RunEnd SessionRun::LoadAndRun(std::string_view source, const std::string& chunkname,
+                              const std::string& setup_error) {
   if (!setup_error.empty()) {
-    emit(RunError{"setup", setup_error, ""});
-    end = EndOfRun(RunStatus::kError, setup_error);
-  } else if (!source.empty() && source[0] == LUA_SIGNATURE[0]) {
+    Emit(RunError{"setup", setup_error, ""});
+    return EndOfRun(RunStatus::kError, setup_error);
+  }
+  if (!source.empty() && source[0] == LUA_SIGNATURE[0]) {
     const std::string msg = chunkname + ": binary chunks are refused; give Lua source text";
-    emit(RunError{"load", msg, ""});
-    end = EndOfRun(RunStatus::kError, msg);
-  } else if (std::string storage;
-             (source = SkipShebang(source, storage)),
-             luaL_loadbufferx(L, source.data(), source.size(), ("@" + chunkname).c_str(), "t")) {
-    const std::string msg = lua_tostring(L, -1) ? lua_tostring(L, -1) : "cannot load";
-    lua_pop(L, 1);
-    emit(RunError{"syntax", msg, ""});
-    end = EndOfRun(RunStatus::kError, msg);
-  } else {
-    lua_pushcfunction(L, AddTraceback);
-    lua_insert(L, -2);
-    for (const std::string& a : options_.args) lua_pushstring(L, a.c_str());
-    const int status = lua_pcall(L, static_cast<int>(options_.args.size()), 0,
-                                 -2 - static_cast<int>(options_.args.size()));
-    if (status != 0) {
-      std::string text = lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error)";
-      lua_pop(L, 1);
-      const size_t tb = text.find("\nstack traceback:");
-      const std::string message = text.substr(0, tb);
-      const std::string traceback = tb == std::string::npos ? "" : text.substr(tb + 1);
-      const char* budget = run.stopped_by                               ? run.stopped_by
-                           : run.alloc.exceeded && status == LUA_ERRMEM ? "memory"
-                                                                        : nullptr;
-      if (!budget && run.alloc.exceeded && message.find("not enough memory") != std::string::npos) {
-        budget = "memory";
-      }
-      if (budget) {
-        const std::string msg = BudgetMessage(budget, budgets);
-        emit(BudgetExceeded{budget, BudgetLimit(budget, budgets), msg});
-        end = EndOfRun(RunStatus::kBudget, msg);
-      } else {
-        emit(RunError{status == LUA_ERRMEM ? "memory" : "runtime", message, traceback});
-        end = EndOfRun(RunStatus::kError, message);
-      }
+    Emit(RunError{"load", msg, ""});
+    return EndOfRun(RunStatus::kError, msg);
+  }
+  std::string storage;
+  source = SkipShebang(source, storage);
+  if (luaL_loadbufferx(L_, source.data(), source.size(), ("@" + chunkname).c_str(), "t")) {
+    const std::string msg = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "cannot load";
+    lua_pop(L_, 1);
+    Emit(RunError{"syntax", msg, ""});
+    return EndOfRun(RunStatus::kError, msg);
+  }
+  lua_pushcfunction(L_, AddTraceback);
+  lua_insert(L_, -2);
+  for (const std::string& a : options_.args) lua_pushstring(L_, a.c_str());
+  const int nargs = static_cast<int>(options_.args.size());
+  const int status = lua_pcall(L_, nargs, 0, -2 - nargs);
+  RunEnd end = EndOfRun(RunStatus::kOk);
+  if (status != 0) {
+    std::string text = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "(error)";
+    lua_pop(L_, 1);
+    const size_t tb = text.find("\nstack traceback:");
+    const std::string message = text.substr(0, tb);
+    const std::string traceback = tb == std::string::npos ? "" : text.substr(tb + 1);
+    const char* budget = run_.stopped_by                               ? run_.stopped_by
+                         : run_.alloc.exceeded && status == LUA_ERRMEM ? "memory"
+                                                                       : nullptr;
+    if (!budget && run_.alloc.exceeded && message.find("not enough memory") != std::string::npos) {
+      budget = "memory";
     }
-    lua_pop(L, 1);  // traceback handler
+    if (budget) {
+      const std::string msg = BudgetMessage(budget, budgets_);
+      Emit(BudgetExceeded{budget, BudgetLimit(budget, budgets_), msg});
+      end = EndOfRun(RunStatus::kBudget, msg);
+    } else {
+      Emit(RunError{status == LUA_ERRMEM ? "memory" : "runtime", message, traceback});
+      end = EndOfRun(RunStatus::kError, message);
+    }
   }
-  drain();
-  if (output_bytes >= budgets.output_bytes && end.status == RunStatus::kOk) {
-    const std::string msg = BudgetMessage("output", budgets);
-    append(BudgetExceeded{"output", budgets.output_bytes, msg});
+  lua_pop(L_, 1);  // traceback handler
+  return end;
+}
+
+Timeline SessionRun::Finish(RunEnd end) {
+  Drain();
+  if (output_bytes_ >= budgets_.output_bytes && end.status == RunStatus::kOk) {
+    const std::string msg = BudgetMessage("output", budgets_);
+    Append(BudgetExceeded{"output", budgets_.output_bytes, msg});
   }
-  lua_sethook(L, nullptr, 0, 0);
-  lua_setallocf(L, run.alloc.inner, run.alloc.inner_ud);
+  lua_sethook(L_, nullptr, 0, 0);
+  lua_setallocf(L_, run_.alloc.inner, run_.alloc.inner_ud);
   // The observer stays for lua_close: LuaJIT checks its memory accounting
   // there, and such an assertion belongs in the timeline too.
-  lua_close(L);
+  lua_close(L_);
+  L_ = nullptr;
   ljo_set_observer(nullptr, nullptr);
-  append(std::move(end));
-  if (sink) sink->Flush();
-  return timeline;
+  Append(std::move(end));
+  if (sink_) sink_->Flush();
+  return std::move(timeline_);
+}
+
+}  // namespace
+
+Timeline Session::Run(std::string_view source, const std::string& chunkname, TimelineSink* sink) {
+  SessionRun run(options_, sink);
+  run.Describe(source, chunkname);
+  if (!run.OpenState()) return run.TakeUnstarted();
+  std::string setup_error = run.ApplySettings();
+  run.ArmFaults(setup_error);
+  run.SetArgs(chunkname);
+  run.InstallBudgets();
+  run.StartCapture();
+  return run.Finish(run.LoadAndRun(source, chunkname, setup_error));
 }
 
 std::array<uint32_t, 8> JitPrngState(uint32_t seed) {
