@@ -132,6 +132,69 @@ static TValue *cvm_tsets(lua_State *L, GCtab *t, GCstr *key)
 #define hotcall(gg, pc)	0
 #endif
 
+/* ->ff_coroutine_resume, ->ff_coroutine_wrap_aux: resumes the coroutine with
+** the arguments. 1 with the results at *rp (*nres of them; L->base may have
+** moved), 0 for the C fallback (which raises the error).
+*/
+static int cvm_ff_resume(lua_State *L, GCfunc *fn, TValue *base, int32_t nargs,
+			 TValue **rp, int32_t *nres)
+{
+  global_State *g = G(L);
+  int wrap = fn->c.ffid == FF_coroutine_wrap_aux;
+  lua_State *co;
+  TValue *src, *end, *dst;
+  int status;
+  if (wrap) {
+    co = threadV(&fn->c.upvalue[0]);
+  } else {
+    if (!tvisthread(base)) return 0;
+    co = threadV(base);
+  }
+  if (co->cframe || co->status > LUA_YIELD ||
+      (co->status == LUA_OK && co->top == co->base))
+    return 0;
+  src = base + !wrap;
+  end = base + nargs;
+  if (co->top + (end - src) > tvref(co->maxstack)) return 0;
+  L->base = base;
+  L->top = base + 1;  /* Keep resumed thread in stack for GC. */
+  dst = co->top;
+  while (src < end) copyTV(co, co->top++, src++);  /* Move args. */
+  status = lj_vm_resume(co, dst, 0, 0);
+  setgcref(g->cur_L, obj2gco(L));
+  setvmstate(g, INTERP);
+  base = L->base;
+  if (status > LUA_YIELD) {  /* Coroutine returned with error. */
+    if (wrap) {
+      lj_ffh_coroutine_wrap_err(L, co);  /* Does not return. */
+    }
+    co->top--;
+    setpriV(base-1, LJ_TFALSE);
+    copyTV(L, base, co->top);  /* Copy error message. */
+    *rp = base-1;
+    *nres = 2;
+  } else {
+    TValue *cs = co->base;
+    int32_t n = (int32_t)(co->top - cs), r;
+    if (base + n > tvref(L->maxstack)) {
+      L->top = base + 1;
+      lj_state_growstack(L, (MSize)n);
+      base = L->base;
+    }
+    co->top = cs;  /* Clear coroutine stack. */
+    for (r = 0; r < n; r++) copyTV(L, base + r, cs + r);
+    if (wrap) {
+      *rp = base;
+      *nres = n;
+    } else {
+      setpriV(base-1, LJ_TTRUE);  /* Prepend true to results. */
+      *rp = base-1;
+      *nres = n + 1;
+    }
+  }
+  return 1;
+}
+
 /* -- The interpreter ----------------------------------------------------- */
 
 /* Runs Lua code for one VM entry until it returns to C, yields, or an error
@@ -1241,62 +1304,11 @@ dispatch:
     case FF_coroutine_resume:
       if (nargs < 1) break;
       /* fallthrough */
-    case FF_coroutine_wrap_aux: {
-      int wrap = fn->c.ffid == FF_coroutine_wrap_aux;
-      lua_State *co;
-      TValue *src, *end, *dst;
-      int status;
-      if (wrap) {
-	co = threadV(&fn->c.upvalue[0]);
-      } else {
-	if (!tvisthread(base)) break;
-	co = threadV(base);
-      }
-      if (co->cframe || co->status > LUA_YIELD ||
-	  (co->status == LUA_OK && co->top == co->base))
-	break;
-      src = base + !wrap;
-      end = base + nargs;
-      if (co->top + (end - src) > tvref(co->maxstack)) break;
+    case FF_coroutine_wrap_aux:
       setmref(cf->pc, (const BCIns *)fpc);
-      L->base = base;
-      L->top = base + 1;  /* Keep resumed thread in stack for GC. */
-      dst = co->top;
-      while (src < end) copyTV(co, co->top++, src++);  /* Move args. */
-      status = lj_vm_resume(co, dst, 0, 0);
-      setgcref(g->cur_L, obj2gco(L));
-      setvmstate(g, INTERP);
+      if (!cvm_ff_resume(L, fn, base, nargs, &rp, &nres)) break;
       base = L->base;
-      if (status > LUA_YIELD) {  /* Coroutine returned with error. */
-	if (wrap) {
-	  lj_ffh_coroutine_wrap_err(L, co);  /* Does not return. */
-	}
-	co->top--;
-	setpriV(base-1, LJ_TFALSE);
-	copyTV(L, base, co->top);  /* Copy error message. */
-	rp = base-1;
-	nres = 2;
-      } else {
-	TValue *cs = co->base;
-	int32_t n = (int32_t)(co->top - cs);
-	if (base + n > tvref(L->maxstack)) {
-	  L->top = base + 1;
-	  lj_state_growstack(L, (MSize)n);
-	  base = L->base;
-	}
-	co->top = cs;  /* Clear coroutine stack. */
-	for (r = 0; r < n; r++) copyTV(L, base + r, cs + r);
-	if (wrap) {
-	  rp = base;
-	  nres = n;
-	} else {
-	  setpriV(base-1, LJ_TTRUE);  /* Prepend true to results. */
-	  rp = base-1;
-	  nres = n + 1;
-	}
-      }
       goto vm_returnc;
-    }
     default:
       break;
     }
