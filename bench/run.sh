@@ -12,10 +12,10 @@
 #   cvm-wasm      node $LUAJIT_NODE -joff FILE SIZE              (build/wasm: C VM in WebAssembly)
 #   ref-joff      $LUAJIT_REF -joff FILE SIZE                    (LuaJIT's x64 assembly interpreter)
 #   lua5.1, lua5.4                                               (Debian's, native x64)
-#   cvm-x86       qemu-i386 $LUAJIT_CVM -joff FILE SIZE          (build/portable: C VM, -m32)
-#   asm-x86       qemu-i386 $LUAJIT_REF_X86 -joff FILE SIZE      (LuaJIT's x86 assembly interpreter)
-# cvm-x86/asm-x86 compares the two interpreters like for like: same 32-bit ABI, same
-# emulator (this machine cannot run 32-bit code natively, so both are emulated).
+#   cvm-x86       $X86 $LUAJIT_CVM -joff FILE SIZE               (build/portable: C VM, -m32)
+#   asm-x86       $X86 $LUAJIT_REF_X86 -joff FILE SIZE           (LuaJIT's x86 assembly interpreter)
+# cvm-x86/asm-x86 compares the two interpreters like for like: same 32-bit ABI, both
+# natively where this kernel runs 32-bit programs ($X86 empty), else both under qemu-i386.
 #
 # Engines, in this order:
 #   ljplay        $LJPLAY run FILE --jit on -- SIZE   (the playground build, JIT on)
@@ -128,6 +128,10 @@ for e in lua5.1 lua5.4; do
   fi
 done
 
+# 32-bit x86 programs run natively where the kernel can, else under qemu-i386.
+X86=""
+if ((cvm)) && ! "$LUAJIT_REF_X86" -v >/dev/null 2>&1; then X86=qemu-i386; fi
+
 # run_engine ENGINE FILE SIZE: run one program once, stdout/stderr to $out/$err.
 run_engine() {
   local e=$1 file=$2 size=$3
@@ -138,8 +142,8 @@ run_engine() {
     lua5.1)     lua5.1 "$file" "$size" ;;
     lua5.4)     lua5.4 "$file" "$size" ;;
     cvm-wasm)   node "$LUAJIT_NODE" -joff "$file" "$size" ;;
-    cvm-x86)    qemu-i386 "$LUAJIT_CVM" -joff "$file" "$size" ;;
-    asm-x86)    qemu-i386 "$LUAJIT_REF_X86" -joff "$file" "$size" ;;
+    cvm-x86)    $X86 "$LUAJIT_CVM" -joff "$file" "$size" ;;
+    asm-x86)    $X86 "$LUAJIT_REF_X86" -joff "$file" "$size" ;;
     cvm)
       if [[ "$LJP_BENCH_CVM" == *"{file}"* ]]; then
         local c=${LJP_BENCH_CVM//\{file\}/$(printf '%q' "$file")}
@@ -160,8 +164,8 @@ echo "date:    $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sm)"
 if ((cvm)); then
   echo "cvm-wasm:    $LUAJIT_NODE (node $(node --version))"
-  echo "cvm-x86:     $LUAJIT_CVM (qemu-i386)"
-  echo "asm-x86:     $LUAJIT_REF_X86 (qemu-i386)"
+  echo "cvm-x86:     $LUAJIT_CVM (${X86:-natively})"
+  echo "asm-x86:     $LUAJIT_REF_X86 (${X86:-natively})"
 else
   echo "ljplay:      $LJPLAY ($("$LJPLAY" --version 2>&1 | sed -n 2p | cut -d' ' -f1-2))"
 fi

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
+#include "engine_runner.h"
 #include "explain.h"
 #include "imgui.h"
-#include "isolated_run.h"
 #include "lua.hpp"
 #include "pins.h"
 #include "run_command.h"
@@ -109,7 +109,7 @@ int Run(const RunCommand& cmd, const std::string& source) {
   if (!options.prng_seed) options.prng_seed = 1;  // reproducible timelines
   const std::string engine = cmd.engine.empty() ? ljp::DefaultEnginePath() : cmd.engine;
   ljp::Expected<ljp::Timeline> timeline =
-      ljp::RunIsolated({source, cmd.path, options}, engine, cmd.timeline_path);
+      ljp::RunInEngine({source, cmd.path, options}, engine, cmd.timeline_path);
   if (!timeline) {
     ReportError(timeline.error());
     return 3;

@@ -1,4 +1,4 @@
-// What both engine runners share (the engine process, isolated_run.cpp, and
+// What both engine runners share (the engine process, engine_process.cpp, and
 // the in-process runner of the wasm builds, in_process_run.cpp): the timeline
 // file a run streams to, and `ljplay engine`'s request on stdin.
 #pragma once

@@ -1,9 +1,9 @@
-// The engine in this process (wasm): RunInProcess, and isolated_run.h on top
+// The engine in this process (wasm): RunInProcess, and engine_runner.h on top
 // of it. There are no processes, so the "engine process" is the Session run
 // right here, in the caller's process.
 //
 // What the engine process gives natively, and what is left of it here:
-// - The timeline is streamed as it is made (RunIsolated: to a file, then read
+// - The timeline is streamed as it is made (RunInEngine: to a file, then read
 //   back): the same.
 // - A LuaJIT assertion (the pre-fix stitch modes) ends the engine, not the
 //   caller. LuaJIT reports it to the recorder observer just before it would
@@ -28,8 +28,8 @@
 #include <fstream>
 
 #include "engine_io.h"
+#include "engine_runner.h"
 #include "fd_redirect.h"
-#include "isolated_run.h"
 #include "timeline_json.h"
 
 extern "C" {
@@ -121,7 +121,7 @@ int RunEngine(const std::string& timeline_path) {
   return ServeEngineRequest(timeline_path, RunInProcess);
 }
 
-Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& /*engine_path*/,
+Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& /*engine_path*/,
                                const std::string& timeline_path,
                                const std::atomic<bool>* /*cancel: nothing runs beside us*/) {
   const std::string path = timeline_path.empty() ? TempTimelinePath() : timeline_path;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "isolated_run.h"
+#include "engine_runner.h"
 
 namespace ljp {
 namespace {
@@ -92,7 +92,7 @@ Expected<SweepResult> Sweep(const EngineRequest& request, uint64_t max_k,
   reference.options.faults.clear();
   reference.options.settings.push_back({JitSetting::Kind::kCommand, "off"});
   reference.options.capture = false;
-  Expected<Timeline> ref = RunIsolated(reference, engine_path, "");
+  Expected<Timeline> ref = RunInEngine(reference, engine_path, "");
   if (!ref) return Error{"reference run: " + ref.error()};
   result.reference_output = OutputOf(ref.value());
 
@@ -106,7 +106,7 @@ Expected<SweepResult> Sweep(const EngineRequest& request, uint64_t max_k,
                              run.options.faults.end());
     run.options.faults.push_back({Fault::Kind::kAlloc, k});
     run.options.echo_output = false;
-    Expected<Timeline> t = RunIsolated(run, engine_path, "");
+    Expected<Timeline> t = RunInEngine(run, engine_path, "");
     if (!t) return Error{"run with alloc=" + std::to_string(k) + ": " + t.error()};
     SweepRun classified = Classify(k, t.value(), result.reference_output);
     result.runs.push_back(classified);

@@ -17,11 +17,11 @@
 
 #include "app_shell.h"
 #include "engine_client.h"
+#include "engine_runner.h"
 #include "example_catalog.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
-#include "isolated_run.h"
 #include "panes.h"
 
 namespace ljp {
@@ -48,7 +48,7 @@ class ChildProcessEngine : public ui::EngineClient {
     busy_ = true;
     cancel_ = false;
     thread_ = std::thread([this, request] {
-      Expected<Timeline> result = RunIsolated(request, DefaultEnginePath(), "", &cancel_);
+      Expected<Timeline> result = RunInEngine(request, DefaultEnginePath(), "", &cancel_);
       {
         std::lock_guard<std::mutex> lock(mutex_);
         result_.emplace(std::move(result));

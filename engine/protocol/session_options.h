@@ -19,7 +19,7 @@ struct Budgets {
   // hook would abort every trace being recorded). 0: no limit.
   uint64_t instructions = 0;
   // Wall time. Checked in-process together with the instruction count; a
-  // JIT-compiled loop can only be stopped from outside (RunIsolated).
+  // JIT-compiled loop can only be stopped from outside (RunInEngine).
   double wall_seconds = 0;
   uint64_t memory_bytes = 0;             // Lua heap growth; 0: no limit
   uint64_t output_bytes = 16u << 20;     // program output kept in the timeline

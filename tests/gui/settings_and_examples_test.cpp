@@ -6,8 +6,8 @@
 #include <chrono>
 #include <thread>
 
+#include "engine_runner.h"
 #include "example_catalog.h"
-#include "isolated_run.h"
 #include "run_settings.h"
 
 namespace ljp::ui {
@@ -90,7 +90,7 @@ TEST(ExampleCatalog, ListExamples_PutsTheFiveStitchCasesFirstThenTheChain) {
             0u);
 }
 
-TEST(RunIsolatedCancel, SettingTheFlag_KillsTheEngineAndEndsTheTimelineKilled) {
+TEST(RunInEngineCancel, SettingTheFlag_KillsTheEngineAndEndsTheTimelineKilled) {
   EngineRequest request{"print('started') while true do end", "loop.lua", {}};
   request.options.prng_seed = 1;  // no wall-time budget: only the flag stops it
   std::atomic<bool> cancel{false};
@@ -99,7 +99,7 @@ TEST(RunIsolatedCancel, SettingTheFlag_KillsTheEngineAndEndsTheTimelineKilled) {
     cancel = true;
   });
   const auto started = std::chrono::steady_clock::now();
-  Expected<Timeline> t = RunIsolated(request, LJP_TEST_ENGINE, "", &cancel);
+  Expected<Timeline> t = RunInEngine(request, LJP_TEST_ENGINE, "", &cancel);
   stopper.join();
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
   ASSERT_TRUE(t) << t.error();
@@ -110,11 +110,11 @@ TEST(RunIsolatedCancel, SettingTheFlag_KillsTheEngineAndEndsTheTimelineKilled) {
   EXPECT_NE(end->message.find("stopped"), std::string::npos);
 }
 
-TEST(RunIsolatedCancel, AFlagNeverSet_ChangesNothing) {
+TEST(RunInEngineCancel, AFlagNeverSet_ChangesNothing) {
   EngineRequest request{"print(6 * 7)", "answer.lua", {}};
   request.options.prng_seed = 1;
   std::atomic<bool> cancel{false};
-  Expected<Timeline> t = RunIsolated(request, LJP_TEST_ENGINE, "", &cancel);
+  Expected<Timeline> t = RunInEngine(request, LJP_TEST_ENGINE, "", &cancel);
   ASSERT_TRUE(t) << t.error();
   const auto* end = std::get_if<RunEnd>(&t.value().events.back().body);
   ASSERT_NE(end, nullptr);

@@ -8,8 +8,8 @@
 #include <chrono>
 #include <functional>
 
+#include "engine_runner.h"
 #include "explain.h"
-#include "isolated_run.h"
 #include "test_support.h"
 
 namespace ljp {
@@ -297,7 +297,7 @@ TEST(IsolatedRun, JitCompiledEndlessLoopStopsAtWallTime) {
   SessionOptions options = Options();
   options.budgets.wall_seconds = 1;
   const auto start = std::chrono::steady_clock::now();
-  Expected<Timeline> t = RunIsolated(
+  Expected<Timeline> t = RunInEngine(
       {"local i = 0\nwhile true do i = i + 1 end\n", "loop.lua", options}, LJP_TEST_ENGINE, "");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -314,7 +314,7 @@ TEST(IsolatedRun, JitCompiledEndlessLoopStopsAtWallTime) {
 TEST(IsolatedRun, KeepsTheProgramOutputAndEndsOk) {
   SessionOptions options = Options();
   options.budgets.wall_seconds = 20;
-  Expected<Timeline> t = RunIsolated(
+  Expected<Timeline> t = RunInEngine(
       {ReadFile(std::string(LJP_TEST_EXAMPLES) + "/stitch_chain.lua"), "stitch_chain.lua", options},
       LJP_TEST_ENGINE, "");
   ASSERT_TRUE(t) << t.error();

@@ -150,7 +150,7 @@ void PageEngineClient::StopAndDiscard() {
 }
 
 // A run that outlasts its wall-time budget is stopped as native's engine
-// process is (RunIsolated): the page may not enforce budgets itself.
+// process is (RunInEngine): the page may not enforce budgets itself.
 void PageEngineClient::CheckDeadline() {
   if (state_ != State::kRunning || wall_seconds_ <= 0) return;
   const double ran = std::chrono::duration<double>(Clock::now() - started_at_).count();

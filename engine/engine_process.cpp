@@ -1,5 +1,3 @@
-#include "isolated_run.h"
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +10,7 @@
 #include <thread>
 
 #include "engine_io.h"
+#include "engine_runner.h"
 #include "run_end.h"
 #include "session.h"
 #include "timeline_json.h"
@@ -37,7 +36,7 @@ int RunEngine(const std::string& timeline_path) {
   });
 }
 
-Expected<Timeline> RunIsolated(const EngineRequest& request, const std::string& engine_path,
+Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& engine_path,
                                const std::string& timeline_path, const std::atomic<bool>* cancel) {
   const std::string path = timeline_path.empty() ? TempTimelinePath() : timeline_path;
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
