@@ -1,10 +1,12 @@
 #include "engine_io.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 
 #include "timeline_json.h"
 
@@ -26,6 +28,23 @@ std::string TempTimelinePath() {
   if (fd < 0) return "";
   close(fd);
   return path;
+}
+
+bool StreamsToTemp(const std::string& user_path) {
+  struct stat st;
+  return user_path.empty() || (stat(user_path.c_str(), &st) == 0 && !S_ISREG(st.st_mode));
+}
+
+std::string StreamPathFor(const std::string& user_path) {
+  return StreamsToTemp(user_path) ? TempTimelinePath() : user_path;
+}
+
+bool WriteTimelineTo(const std::string& user_path, const Timeline& timeline) {
+  if (user_path.empty()) return true;
+  std::ofstream out(user_path, std::ios::binary | std::ios::trunc);
+  if (!out) return false;
+  WriteTimeline(out, timeline);
+  return static_cast<bool>(out);
 }
 
 int ServeEngineRequest(const std::string& timeline_path, const RunWithSink& run) {

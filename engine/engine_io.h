@@ -29,6 +29,16 @@ class FileSink : public TimelineSink {
 // A new empty file for a timeline in $TMPDIR (else /tmp); "" if none can be made.
 std::string TempTimelinePath();
 
+// Where a run streams its timeline: the user's path when it is (or will be) a
+// regular file the runner can read back; a temporary file for "" and for
+// devices and pipes (/dev/null, /dev/stdout), which then get the finished
+// timeline from WriteTimelineTo(). "" if no temporary file can be made.
+std::string StreamPathFor(const std::string& user_path);
+// Whether StreamPathFor() chose a temporary file for user_path.
+bool StreamsToTemp(const std::string& user_path);
+// Writes a finished timeline to user_path ("": nowhere); false if it cannot.
+bool WriteTimelineTo(const std::string& user_path, const Timeline& timeline);
+
 // `ljplay engine`: reads the request on stdin, runs it with `run` streaming to
 // timeline_path and returns run's exit status (3 for a bad request or file).
 using RunWithSink = std::function<int(const EngineRequest& request, TimelineSink& sink)>;

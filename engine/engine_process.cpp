@@ -38,7 +38,8 @@ int RunEngine(const std::string& timeline_path) {
 
 Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& engine_path,
                                const std::string& timeline_path, const std::atomic<bool>* cancel) {
-  const std::string path = timeline_path.empty() ? TempTimelinePath() : timeline_path;
+  const bool temp = StreamsToTemp(timeline_path);
+  const std::string path = StreamPathFor(timeline_path);
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
   int to_engine[2];
   if (pipe(to_engine) != 0) return Error{std::string("pipe: ") + std::strerror(errno)};
@@ -98,7 +99,7 @@ Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& 
   Expected<Timeline> read = ReadTimeline(in);
   in.close();
   if (!read) {
-    if (timeline_path.empty()) std::remove(path.c_str());
+    if (temp) std::remove(path.c_str());
     std::string why = "the engine left no readable timeline (" + read.error() + ")";
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127) why = "the engine could not be started";
     if (WIFSIGNALED(status))
@@ -116,12 +117,12 @@ Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& 
   } else if (WIFSIGNALED(status)) {
     gone.died = std::string(" with signal ") + strsignal(WTERMSIG(status));
   }
-  const bool rewrite = SealTimeline(timeline, gone);
-  if (timeline_path.empty()) {
+  const bool sealed = SealTimeline(timeline, gone);
+  if (temp) {
     std::remove(path.c_str());
-  } else if (rewrite) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    WriteTimeline(out, timeline);
+    if (!WriteTimelineTo(timeline_path, timeline)) return Error{"cannot write " + timeline_path};
+  } else if (sealed) {
+    WriteTimelineTo(path, timeline);
   }
   return timeline;
 }

@@ -124,7 +124,8 @@ int RunEngine(const std::string& timeline_path) {
 Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& /*engine_path*/,
                                const std::string& timeline_path,
                                const std::atomic<bool>* /*cancel: nothing runs beside us*/) {
-  const std::string path = timeline_path.empty() ? TempTimelinePath() : timeline_path;
+  const bool temp = StreamsToTemp(timeline_path);
+  const std::string path = StreamPathFor(timeline_path);
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
   FILE* file = std::fopen(path.c_str(), "wb");
   if (!file) return Error{"cannot write " + path + ": " + std::strerror(errno)};
@@ -136,8 +137,10 @@ Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& 
   std::ifstream in(path, std::ios::binary);
   Expected<Timeline> timeline = ReadTimeline(in);
   in.close();
-  if (timeline_path.empty()) std::remove(path.c_str());
+  if (temp) std::remove(path.c_str());
   if (!timeline) return Error{"the engine left no readable timeline (" + timeline.error() + ")"};
+  if (temp && !WriteTimelineTo(timeline_path, timeline.value()))
+    return Error{"cannot write " + timeline_path};
   return timeline;
 }
 
