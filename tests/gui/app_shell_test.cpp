@@ -64,13 +64,15 @@ Timeline EndedWith(std::vector<EventBody> bodies) {
 }
 
 struct ShellWithFakes {
+  explicit ShellWithFakes(RequestLoader load = LoadExample)
+      : shell{std::make_unique<FakeEngine>(main),
+              std::make_unique<FakeEngine>(other),
+              std::move(load),
+              {},
+              HostTraits{},
+              AppPrefs{}} {}
   EngineCalls main, other;
-  AppShell shell{std::make_unique<FakeEngine>(main),
-                 std::make_unique<FakeEngine>(other),
-                 LoadExample,
-                 {},
-                 HostTraits{},
-                 AppPrefs{}};
+  AppShell shell;
 };
 
 TEST(AppShell, Launch_RunsTheFileWithItsHeaderOptionsAsLjplayRunWould) {
@@ -165,20 +167,14 @@ Expected<EngineRequest> LoadWithHuge(const std::string& path) {
 }
 
 TEST(AppShell, AProgramOverTheSizeLimit_IsRefusedAndTheOneOnScreenStays) {
-  EngineCalls main, other;
-  AppShell shell{std::make_unique<FakeEngine>(main),
-                 std::make_unique<FakeEngine>(other),
-                 LoadWithHuge,
-                 {},
-                 HostTraits{},
-                 AppPrefs{}};
-  shell.Launch({.file = "maxsnap_stitch.lua"});
-  ASSERT_EQ(main.started.size(), 1u);
-  EXPECT_FALSE(shell.OpenAndRun("huge.lua"));
-  EXPECT_EQ(shell.LoadError(), "huge.lua is 4.0 MB: the playground takes programs of up to 4 MB");
-  EXPECT_EQ(shell.Path(), "maxsnap_stitch.lua");
-  EXPECT_EQ(main.started.size(), 1u);
-  EXPECT_EQ(main.stops, 0);  // the run on screen goes on
+  ShellWithFakes s(LoadWithHuge);
+  s.shell.Launch({.file = "maxsnap_stitch.lua"});
+  ASSERT_EQ(s.main.started.size(), 1u);
+  EXPECT_FALSE(s.shell.OpenAndRun("huge.lua"));
+  EXPECT_EQ(s.shell.LoadError(), "huge.lua is 4.0 MB: the playground takes programs of up to 4 MB");
+  EXPECT_EQ(s.shell.Path(), "maxsnap_stitch.lua");
+  EXPECT_EQ(s.main.started.size(), 1u);
+  EXPECT_EQ(s.main.stops, 0);  // the run on screen goes on
 }
 
 TEST(AppShell, AnEditedProgramOverTheSizeLimit_DoesNotRun) {
