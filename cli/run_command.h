@@ -38,6 +38,7 @@ struct RunCommand {
   uint64_t max_instructions = 0;
   uint64_t timeline_cap = 0;
   std::optional<uint32_t> seed;
+  std::string trace_exec;
   std::string engine;
   uint64_t sweep_max = 40;  // sweep only
 };
@@ -68,6 +69,11 @@ inline void AddJitOptions(CLI::App* app, RunCommand& cmd) {
   app->add_option("--seed", cmd.seed,
                   "Seed of the JIT's PRNG (trace penalties): the same seed, the same traces "
                   "(default 1 in the engine process, random in-process, like luajit)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app->add_option("--trace-exec", cmd.trace_exec,
+                  "Run compiled traces (on, the default) or only record them (off); "
+                  "off applies where traces are not machine code (the C VM)")
+      ->check(CLI::IsMember({"on", "off"}))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app->add_option("--engine", cmd.engine, "Engine program (default: ljplay-assert beside ljplay)");
   app->add_flag("--no-header", cmd.no_header, "Ignore the file's '-- ljplay:' header options");
@@ -131,6 +137,7 @@ inline Expected<SessionOptions> SessionOptionsOf(const RunCommand& cmd) {
   options.budgets.instructions = cmd.max_instructions;
   if (cmd.timeline_cap) options.budgets.timeline_bytes = cmd.timeline_cap;
   options.prng_seed = cmd.seed;
+  options.trace_exec = cmd.trace_exec != "off";
   return options;
 }
 

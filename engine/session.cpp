@@ -399,6 +399,9 @@ std::string SessionRun::ApplySettings() {
   for (const JitSetting& setting : options_.settings) {
     if (!ApplySetting(L_, setting, &error)) return error;
   }
+  if (!ljo_set_trace_exec(L_, options_.trace_exec ? 1 : 0)) {
+    return "--trace-exec off: this build's traces are machine code, they always run";
+  }
   if (!options_.prng_seed) return "";
   lua_getglobal(L_, "jit");
   lua_getfield(L_, -1, "prngstate");

@@ -28,6 +28,7 @@ std::string EngineRequestJson(const EngineRequest& r) {
               {"timeline_bytes", o.budgets.timeline_bytes}}},
             {"faults", faults},
             {"stitch_mode", StitchModeName(o.stitch_mode)},
+            {"trace_exec", o.trace_exec},
             {"capture", o.capture},
             {"capture_output", o.capture_output},
             {"echo_output", o.echo_output}};
@@ -64,6 +65,7 @@ Expected<EngineRequest> ParseEngineRequest(const std::string& text) {
     if (!mode) return Error{mode.error()};
     o.stitch_mode = mode.value();
     if (j.contains("seed")) o.prng_seed = j["seed"].get<uint32_t>();
+    o.trace_exec = j.value("trace_exec", true);
     o.capture = j.value("capture", true);
     o.capture_output = j.value("capture_output", true);
     o.echo_output = j.value("echo_output", false);

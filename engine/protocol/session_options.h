@@ -46,6 +46,9 @@ struct SessionOptions {
   FaultPlan faults;
   StitchMode stitch_mode = StitchMode::kFull;
   Budgets budgets;
+  // Run traces where they are not machine code (the portable target's C VM
+  // runs their IR). Off: traces are recorded, the interpreter runs on.
+  bool trace_exec = true;
   bool capture = true;         // record the recorder's events
   bool capture_output = true;  // put the program's stdout into the timeline
   bool echo_output = false;    // with capture_output: also pass it through to stdout

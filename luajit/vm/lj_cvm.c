@@ -221,6 +221,7 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
   int32_t nres = 0;
   intptr_t fpc = 0;
   int32_t edges = CVM_PAUSE_EDGES;  /* Until the next pause. */
+  TraceNo tn = 0;	/* The trace to enter at trace_enter. */
 
   setgcref(g->cur_L, obj2gco(L));
   setvmstate(g, INTERP);
@@ -1021,7 +1022,11 @@ dispatch:
 	for (i = 0; i < n; i++) copyTV(L, cb+i, res+i);
 	for (; i < want; i++) setnilV(cb+i);
 	if (!prev || prev->link == prev->traceno) NEXT();  /* Blacklisted. */
-	if (prev->link) NEXT();  /* No machine code: no trace to enter. */
+	if (prev->link) {  /* Go on in the stitched trace. */
+	  tn = prev->link;
+	  if (lj_cvm_trace_runs(G2J(g), tn)) goto trace_enter;
+	  NEXT();
+	}
 	G2J(g)->exitno = prev->traceno;
 	G2J(g)->L = L;
 	L->base = base;
@@ -1056,8 +1061,14 @@ dispatch:
     }
     idx = numV(a); stop = numV(a+1);
     setnumV(a+3, idx);
-    if ((a+2)->u32.hi & 0x80000000u ? !(idx >= stop) : !(idx <= stop))
+    if ((a+2)->u32.hi & 0x80000000u ? !(idx >= stop) : !(idx <= stop)) {
       BRANCH(ins);  /* The loop does not run. */
+      NEXT();
+    }
+    if (h == BC_JFORI) {  /* Enter the loop's trace (in the JFORL). */
+      tn = bc_d(pc[bc_j(ins)-1]);
+      if (lj_cvm_trace_runs(G2J(g), tn)) goto trace_enter;
+    }
     NEXT();
   }
 
@@ -1102,16 +1113,59 @@ dispatch:
     BRANCH(ins);
     NEXT();
 
-  /* No machine code: J-ops run as the original instruction of their trace. */
+  /* J-ops: the loop goes on in its trace (trace_enter), as the assembly VM
+  ** jumps to machine code. A trace that does not run leaves the original
+  ** instruction of the trace to run here. */
   case BC_JFORL: case BC_JITERL: case BC_JLOOP: {
-    GCtrace *T = traceref(G2J(g), bc_d(ins));
+    GCtrace *T;
+    tn = bc_d(ins);
+    T = traceref(G2J(g), tn);
     ins = T->startins;
+    if (lj_cvm_trace_runs(G2J(g), tn)) {
+      TValue *a = base + bc_a(ins);
+      if (h == BC_JFORL) {  /* BC_FORL without the branch. */
+	lua_Number idx = numV(a) + numV(a+2), stop = numV(a+1);
+	setnumV(a, idx);
+	setnumV(a+3, idx);
+	if (!((a+2)->u32.hi & 0x80000000u ? idx >= stop : idx <= stop)) NEXT();
+      } else if (h == BC_JITERL) {  /* BC_ITERL without the branch. */
+	if (tvisnil(a)) NEXT();
+	copyTV(L, a-1, a);
+      }
+      goto trace_enter;
+    }
     switch (bc_op(ins)) {
     case BC_FORL: goto forl;
     case BC_ITERL: goto iterl;
     case BC_ITERN: h = LJ_VMH_IITERN; goto dispatch;
-    default: NEXT();  /* LOOP */
+    case BC_LOOP: NEXT();
+    default: h = bc_op(ins); goto dispatch;  /* A return trace's RET*. */
     }
+  }
+
+  trace_enter: {  /* Run trace tn from base (BC_JLOOP). */
+    int32_t r;
+    L->base = base;
+    r = lj_cvm_trace_run(L, base, tn);
+    /* vm_exit_interp: base, PC and MULTRES as the trace left them. */
+    base = L->base;
+    pc = mref(cf->pc, const BCIns);
+    if (r < 0 && r >= -LUA_ERRERR) lj_err_trace(L, -r);  /* Rethrow. */
+    cf->multres = (uint32_t)r;
+    ins = *pc++;
+    if (r == -17) {  /* Dispatch the original instruction of a JLOOP. */
+      ins = traceref(G2J(g), bc_d(ins))->startins;
+      LOAD_KBASE();
+      h = STATIC_HANDLER(disp, bc_op(ins));
+      goto dispatch;
+    }
+    if (bc_op(ins) >= BC_FUNCF) {
+      nargs = r - 1;  /* Function header: MULTRES is nargs+1. */
+    } else {
+      LOAD_KBASE();
+    }
+    h = HANDLER(disp[bc_op(ins)]);
+    goto dispatch;
   }
 
   /* -- Function headers -------------------------------------------------- */
@@ -1131,6 +1185,10 @@ dispatch:
     }
     for (; nargs < (int32_t)pt->numparams; nargs++)
       setnilV(base + nargs);  /* Clear missing parameters. */
+    if (h == BC_JFUNCF) {
+      tn = bc_d(ins);
+      if (lj_cvm_trace_runs(G2J(g), tn)) goto trace_enter;
+    }
     EDGE();
     NEXT();
   }
@@ -1544,16 +1602,14 @@ void LJ_FASTCALL lj_vm_unwind_ff(void *cframe)
   longjmp(((CVMFrame *)cframe_raw(cframe))->jb, CVM_JMP_UNWIND_FF);
 }
 
-/* The IR's ITERN helper (IRCALL_lj_vm_next): the value slot of the next
-** entry at or after idx, or NULL. Only trace execution would call it.
+/* The IR's ITERN helper (IRCALL_lj_vm_next) must exist for LuaJIT's call
+** table, but its result is two values (the entry and the next index, as the
+** assembly VM's vm_next returns them in two registers): the trace executor
+** runs its own (cvt_next() in lj_cvm_trace.c) and never calls this one.
 */
 TValue *lj_vm_next(GCtab *t, uint32_t idx)
 {
-  for (; idx < t->asize; idx++)
-    if (!tvisnil(arrayslot(t, idx))) return arrayslot(t, idx);
-  for (idx -= t->asize; idx <= t->hmask; idx++) {
-    Node *n = &noderef(t->node)[idx];
-    if (!tvisnil(&n->val)) return &n->val;
-  }
+  UNUSED(t); UNUSED(idx);
+  lj_assertX(0, "lj_vm_next called");
   return NULL;
 }

@@ -13,6 +13,7 @@
 #include "lj_obj.h"
 #include "lj_frame.h"
 #include "lj_ff.h"
+#include "lj_jit.h"
 
 /* One C frame per VM entry (lj_vm_call, _pcall, _cpcall, _resume): what the
 ** assembly VM keeps in its C stack frame. The first fields are read by
@@ -52,5 +53,21 @@ LJ_STATIC_ASSERT(offsetof(CVMFrame, errf) == CFRAME_OFS_ERRF);
 ** uses the new L->base. A handler that allocates checks the GC first.
 */
 extern const lua_CFunction lj_cvm_ff[FF__MAX];
+
+/* x87's fscale, x * 2^trunc(y): math.ldexp as on x86, in and out of traces. */
+LJ_FUNC lua_Number lj_cvm_fscale(lua_Number x, lua_Number y);
+
+/* Trace execution (lj_cvm_trace.c): where the assembly VM jumps to a trace's
+** machine code, the C VM runs the trace's IR.
+**
+** lj_cvm_trace_runs() says whether trace traceno runs: it has a program, and
+** execution is on (the JIT flag NOEXEC is off, see ljo_set_trace_exec()). lj_cvm_trace_run() runs it from base and returns as the
+** assembly VM's exit to the interpreter (vm_exit_interp): L->base is the new
+** base, the C frame's PC where to go on, and the result MULTRES for that
+** instruction, -17 to dispatch the original instruction of the trace at that
+** JLOOP, or a negated error code to rethrow (lj_err_trace).
+*/
+LJ_FUNC int lj_cvm_trace_runs(jit_State *J, TraceNo traceno);
+LJ_FUNC int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno);
 
 #endif

@@ -323,9 +323,9 @@ static int ff_math_pow(lua_State *L) { return ff_math_binary(L, pow); }
 static int ff_math_fmod(lua_State *L) { return ff_math_binary(L, fmod); }
 
 /* x87 fscale: x * 2^trunc(y), exact in extended precision, then rounded
-** once to double by fstp.
+** once to double by fstp. math.ldexp, and IR_LDEXP on trace.
 */
-static lua_Number vm_fscale(lua_Number x, lua_Number y)
+lua_Number lj_cvm_fscale(lua_Number x, lua_Number y)
 {
   int n;
   if (x != x) return x;
@@ -344,7 +344,7 @@ static lua_Number vm_fscale(lua_Number x, lua_Number y)
 static int ff_math_ldexp(lua_State *L)
 {
   if (!ff_isnum2(L)) return 0;
-  return ff_resnum(L, vm_fscale(numV(L->base), numV(L->base+1)));
+  return ff_resnum(L, lj_cvm_fscale(numV(L->base), numV(L->base+1)));
 }
 
 static int ff_math_frexp(lua_State *L)

@@ -1,0 +1,1566 @@
+/*
+** The portable C VM's trace executor: runs LuaJIT's IR where the assembly VM
+** jumps to machine code.
+**
+** lj_asm_trace() (luajit/patches/0007-portable-trace-execution.patch) makes
+** the target-independent decisions of LuaJIT's backend -- sunk allocations,
+** which snapshot values can be restored -- and hands the final trace to
+** lj_vm_trace_load() here, which decodes it once into a program: one small
+** record per live IR instruction, specialised by type, with its operands as
+** IR refs into the program's value array (constants are filled in already)
+** and the exit number of every guard. lj_cvm_trace_run() runs programs,
+** following the trace's own links (loop, root, side exits) and leaves to the
+** interpreter as the assembly VM's trace exit does: a failed guard exits
+** through LuaJIT's lj_trace_exit(), which restores the snapshot from the
+** values kept here (ExitState.val), counts the exit and starts side traces.
+**
+** Reading guide: the backend's order of things is kept where it matters for
+** what the playground shows -- exits, their numbers and counts, GC steps (the
+** same number of steps at the same places, so GC-driven exits happen where
+** they happen on x86), dead-code elimination of unused instructions and the
+** stack checks. Everything else is the plainest C that does what the IR
+** instruction says (lj_ir.h, lj_asm_x86.h).
+*/
+
+#define lj_cvm_trace_c
+#define LUA_CORE
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lj_obj.h"
+
+#if LJ_HASJIT
+
+#include "lj_gc.h"
+#include "lj_err.h"
+#include "lj_buf.h"
+#include "lj_str.h"
+#include "lj_tab.h"
+#include "lj_frame.h"
+#include "lj_bc.h"
+#include "lj_ir.h"
+#include "lj_jit.h"
+#include "lj_ircall.h"
+#include "lj_iropt.h"
+#include "lj_trace.h"
+#include "lj_snap.h"
+#include "lj_target.h"
+#include "lj_asm.h"
+#include "lj_dispatch.h"
+#include "lj_vm.h"
+#include "lj_strfmt.h"
+#include "lj_strscan.h"
+#include "lj_prng.h"
+#if LJ_HASBUFFER
+#include "lj_serialize.h"
+#endif
+#include "lj_cvm.h"
+
+/* One value per IR ref. ExitState.val reads it as uint64_t. */
+typedef union CVTVal {
+  double n;
+  int32_t i;
+  uint32_t u;
+  uint64_t u64;
+  void *p;
+} CVTVal;
+
+LJ_STATIC_ASSERT(sizeof(CVTVal) == sizeof(uint64_t));
+LJ_STATIC_ASSERT(offsetof(Node, key) == sizeof(TValue));  /* cvt_next() */
+
+/* Executor operations: IR ops specialised by type and mode. */
+#define CVTOPDEF(_) \
+  /* Guards. */ \
+  _(LT_NUM) _(GE_NUM) _(LE_NUM) _(GT_NUM) \
+  _(ULT_NUM) _(UGE_NUM) _(ULE_NUM) _(UGT_NUM) \
+  _(LT_INT) _(GE_INT) _(LE_INT) _(GT_INT) \
+  _(ULT_INT) _(UGE_INT) _(ULE_INT) _(UGT_INT) \
+  _(EQ_NUM) _(NE_NUM) _(EQ_INT) _(NE_INT) \
+  _(RETF) \
+  /* Values. */ \
+  _(MOV) _(PVAL) \
+  _(BNOT) _(BSWAP) _(BAND) _(BOR) _(BXOR) _(BSHL) _(BSHR) _(BSAR) \
+  _(BROL) _(BROR) \
+  _(ADD_NUM) _(SUB_NUM) _(MUL_NUM) _(DIV_NUM) _(POW_NUM) _(NEG_NUM) \
+  _(ABS_NUM) _(LDEXP) _(MIN_NUM) _(MAX_NUM) \
+  _(ADD_INT) _(SUB_INT) _(MUL_INT) _(MOD_INT) _(NEG_INT) \
+  _(MIN_INT) _(MAX_INT) \
+  _(FLOOR) _(CEIL) _(TRUNC) _(SQRT) _(LOG) _(LOG2) \
+  _(ADDOV) _(SUBOV) _(MULOV) \
+  /* References. */ \
+  _(AREF) _(HREFK) _(HREF) _(NEWREF) _(UREFO) _(UREFC) _(UREF_CHK) \
+  _(FREF) _(TMPREF) _(STRREF) _(LREF) \
+  /* Loads and stores. */ \
+  _(TVLOAD) _(VLOAD) \
+  _(FLOAD_I8) _(FLOAD_U8) _(FLOAD_I16) _(FLOAD_U16) _(FLOAD_32) \
+  _(FLOAD_NUM) \
+  _(SLOAD) _(SLOAD_NUM2INT) _(SLOAD_INT2NUM) _(SLOAD_KEYINDEX) \
+  _(SLOAD_FRAME) _(SLOAD_CHK) \
+  _(ALEN) \
+  _(TVSTORE) \
+  _(FSTORE_8) _(FSTORE_16) _(FSTORE_32) \
+  /* Allocations and buffers. */ \
+  _(SNEW) _(TNEW) _(TDUP) \
+  _(BUFHDR_RESET) _(BUFHDR_WRITE) \
+  _(BUFPUT_STR) _(BUFPUT_CHAR) _(BUFPUT_CHARV) _(BUFPUT_NUM) _(BUFPUT_INT) \
+  _(BUFPUT_MEM) \
+  _(BUFSTR) \
+  /* Barriers. */ \
+  _(TBAR) _(OBAR) \
+  /* Conversions. */ \
+  _(NUM_INT) _(NUM_U32) _(INT_NUM) _(INT_NUM_CHK) _(U32_NUM) \
+  _(EXT_I8) _(EXT_U8) _(EXT_I16) _(EXT_U16) \
+  _(TOBIT) _(TOSTR_NUM) _(TOSTR_INT) _(TOSTR_CHAR) _(STRTO) \
+  /* Calls and control. */ \
+  _(CALL) _(NEXT) _(HIOP) _(GCCHECK) _(LOOP) _(LOOPBACK) _(TAIL)
+
+enum {
+#define CVTOPENUM(name)	CVT_##name,
+  CVTOPDEF(CVTOPENUM)
+#undef CVTOPENUM
+  CVT__MAX
+};
+
+/* One decoded instruction. d is the IR ref of the result, a and b those of
+** the operands, k a literal (offset, slot, call ID, itype, step count).
+*/
+typedef struct CVTIns {
+  uint8_t op;		/* CVT_* */
+  uint8_t t;		/* IR type where the operation depends on it. */
+  uint16_t snap;	/* Exit number of a guard. */
+  IRRef1 d, a, b;	/* Destination and operand refs. */
+  int32_t k;		/* Literal. */
+} CVTIns;
+
+/* The executor's form of a trace. Allocated in one block, outside the GC's
+** accounting (like machine code), so the GC sees the same heap as on x86.
+*/
+typedef struct CVTProg {
+  TraceNo1 traceno;
+  TraceNo1 parent;	/* Side trace: parent trace, 0 for a root trace. */
+  uint16_t exitno;	/* Side trace: the parent's exit. */
+  uint16_t nsnap;
+  TraceNo1 link;	/* Trace linked at the end (0: the interpreter). */
+  uint8_t gotframe;	/* Root trace adds frames: stack check at the end. */
+  uint8_t topslot;	/* Side trace: stack check at entry, or 0. */
+  uint32_t ncode;
+  uint32_t loop;	/* Index of the LOOP instruction, or ~0u. */
+  uint32_t nphi;
+  uint32_t npval;
+  IRRef1 *phi;		/* Left/right refs of each PHI. */
+  IRRef1 *pval;		/* Own ref/parent ref of each inherited value. */
+  TraceNo1 *exitlink;	/* Side trace at each exit, or 0. */
+  CVTVal *v;		/* Value of IR ref r at v[r]. */
+  IRIns *ir;		/* The trace's IR (calls read their arguments). */
+  TValue nextres[2];	/* Value and key of an array slot (CVT_NEXT). */
+  size_t size;		/* Bytes in the block. */
+  CVTIns code[1];
+} CVTProg;
+
+/* -- Loading: IR to program ---------------------------------------------- */
+
+typedef struct CVTLoad {
+  jit_State *J;
+  GCtrace *T;		/* The trace (J->cur: header, snapshots). */
+  IRIns *ir;		/* Its final IR (prepared by lj_asm_trace). */
+  uint8_t *used;	/* Instruction is live (the backend's ra_used). */
+  uint8_t *fused;	/* TOSTR/SNEW fused into a BUFPUT. */
+  uint16_t *snapno;	/* Snapshot in effect at each ref. */
+  IRRef stopins;	/* Last parent SLOAD/PVAL of a side trace. */
+  IRRef loopref;
+} CVTLoad;
+
+#define IRL(ld, ref)	(&(ld)->ir[(ref)])
+#define issunk(ir)	((ir)->r == RID_SINK || (ir)->r == RID_SUNK)
+
+/* Mark what a snapshot keeps alive: located values, the stored values of a
+** sunk allocation, the integer behind an unlocated number conversion.
+*/
+static void load_usesnapref(CVTLoad *ld, IRRef ref, IRRef snapref)
+{
+  IRIns *ir = IRL(ld, ref);
+  if (irref_isk(ref) || ld->used[ref]) return;
+  if (ir->r == RID_SUNK) {
+    IRIns *irs;
+    for (irs = IRL(ld, snapref-1); irs > ir; irs--)
+      if (irs->r == RID_SINK &&
+	  (irs->s == 255 ? 1 : ir + irs->s == irs) &&
+	  (irs->o == IR_ASTORE || irs->o == IR_HSTORE || irs->o == IR_FSTORE))
+	load_usesnapref(ld, irs->op2, snapref);
+    return;
+  }
+  if (!ra_hasreg(regsp_reg(ir->prev))) {  /* Unlocated conversion. */
+    if (ir->o == IR_CONV) load_usesnapref(ld, ir->op1, snapref);
+    return;
+  }
+  ld->used[ref] = 1;
+}
+
+static void load_usesnap(CVTLoad *ld, SnapNo sn)
+{
+  SnapShot *snap = &ld->T->snap[sn];
+  SnapEntry *map = &ld->T->snapmap[snap->mapofs];
+  MSize n;
+  for (n = 0; n < snap->nent; n++)
+    load_usesnapref(ld, snap_ref(map[n]), snap->ref);
+}
+
+static void load_use(CVTLoad *ld, IRRef ref)
+{
+  if (!irref_isk(ref)) ld->used[ref] = 1;
+}
+
+/* Operands of a live instruction are live, as in the backend. */
+static void load_useops(CVTLoad *ld, IRIns *ir)
+{
+  uint8_t m = lj_ir_mode[ir->o];
+  if (irm_op1(m) == IRMref) load_use(ld, ir->op1);
+  if (irm_op2(m) == IRMref) load_use(ld, ir->op2);
+}
+
+/* A BUFPUT of a TOSTR or SNEW used nowhere else puts the number or the bytes
+** without making the string (asm_bufput fuses them).
+*/
+static int load_fusebufput(CVTLoad *ld, IRIns *ir)
+{
+  IRIns *irs = IRL(ld, ir->op2);
+  if (irref_isk(ir->op2) || ir->op2 <= ld->loopref || ld->used[ir->op2])
+    return 0;
+  return irs->o == IR_TOSTR || irs->o == IR_SNEW;
+}
+
+/* Liveness, backwards: the backend's dead-code elimination and the values
+** exits need. Sunk stores and allocations make nothing live.
+*/
+static void load_liveness(CVTLoad *ld)
+{
+  GCtrace *T = ld->T;
+  IRRef ref;
+  if (!ld->loopref) {  /* The tail writes the last snapshot to the stack. */
+    SnapShot *snap = &T->snap[T->nsnap-1];
+    SnapEntry *map = &T->snapmap[snap->mapofs];
+    MSize n;
+    for (n = 0; n < snap->nent; n++)
+      if (!(map[n] & SNAP_NORESTORE)) load_use(ld, snap_ref(map[n]));
+  }
+  for (ref = T->nins-1; ref > ld->stopins; ref--) {
+    IRIns *ir = IRL(ld, ref);
+    if (!ld->used[ref] && !ir_sideeff(ir)) continue;
+    ld->used[ref] = 1;
+    if (ir->r == RID_SINK) continue;  /* Sunk store, NEWREF or PHI. */
+    if (irt_isguard(ir->t) || ir->o == IR_LOOP || ir->o == IR_GCSTEP)
+      load_usesnap(ld, ld->snapno[ref]);
+    if (ir->o == IR_BUFPUT && load_fusebufput(ld, ir)) {
+      IRIns *irs = IRL(ld, ir->op2);
+      ld->fused[ir->op2] = 1;
+      load_use(ld, ir->op1);
+      load_useops(ld, irs);
+      continue;
+    }
+    if (ir->o == IR_HREFK) {  /* The key is a KSLOT constant. */
+      load_use(ld, ir->op1);
+      continue;
+    }
+    load_useops(ld, ir);
+  }
+  /* Exits at the entry: the GC check and stack checks use snapshot 0. */
+  load_usesnap(ld, 0);
+  if (ld->loopref) load_usesnap(ld, ld->snapno[ld->loopref]);
+  for (ref = REF_FIRST; ref <= ld->stopins; ref++)
+    ld->used[ref] = 1;  /* Inherited values are always there. */
+}
+
+/* GC steps, as the backend counts them: one per allocation that is made,
+** checked at the head (allocations before the loop or in a trace without
+** one), at the loop (allocations in the loop) and at an explicit GCSTEP.
+*/
+static int load_isalloc(CVTLoad *ld, IRRef ref)
+{
+  IRIns *ir = IRL(ld, ref);
+  if (!ld->used[ref] || ir->r == RID_SINK || ir->r == RID_SUNK)
+    return 0;
+  switch (ir->o) {
+  case IR_SNEW: case IR_XSNEW: case IR_TNEW: case IR_TDUP: case IR_BUFSTR:
+  case IR_TOSTR: case IR_CALLA:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* -- Decoding ------------------------------------------------------------ */
+
+/* Field offsets of FLOAD/FREF (as the backend's field_ofs[]). */
+static const int16_t cvt_field_ofs[IRFL__MAX+1] = {
+#define FLOFS(name, ofs)	(int16_t)(ofs),
+IRFLDEF(FLOFS)
+#undef FLOFS
+  0
+};
+
+static int cvt_callable(IRCallID id);
+
+/* SLOAD flags in CVTIns.b. */
+#define SLOAD_TYPECHECK	1
+#define SLOAD_EXACT	2
+
+/* Returns 0 if the trace has something the executor does not run. */
+static int load_ins(CVTLoad *ld, CVTIns *ci, IRRef ref)
+{
+  IRIns *ir = IRL(ld, ref);
+  IRType t = irt_type(ir->t);
+  int num = irt_isnum(ir->t);
+  ci->t = (uint8_t)t;
+  ci->d = (IRRef1)ref;
+  ci->a = ir->op1;
+  ci->b = ir->op2;
+  ci->k = 0;
+  ci->snap = ld->snapno[ref];
+  switch ((IROp)ir->o) {
+  case IR_LT: case IR_GE: case IR_LE: case IR_GT:
+  case IR_ULT: case IR_UGE: case IR_ULE: case IR_UGT: {
+    IRType ot = irt_type(IRL(ld, ir->op1)->t);
+    if (ot == IRT_NUM) {
+      ci->op = (uint8_t)(CVT_LT_NUM + (ir->o - IR_LT));
+    } else if (ot == IRT_INT || ot == IRT_U32 || irt_isaddr(IRL(ld, ir->op1)->t) ||
+	       ot == IRT_P32 || ot == IRT_I8 || ot == IRT_U8 || ot == IRT_I16 ||
+	       ot == IRT_U16) {
+      ci->op = (uint8_t)(CVT_LT_INT + (ir->o - IR_LT));
+      if (ot == IRT_U32 || ot == IRT_P32 || irt_isaddr(IRL(ld, ir->op1)->t))
+	ci->op = (uint8_t)(CVT_ULT_INT + ((ir->o - IR_LT) & 3));
+    } else {
+      return 0;
+    }
+    return 1;
+  }
+  case IR_ABC:  /* Same as UGT: asize > index. */
+    ci->op = CVT_UGT_INT;
+    return 1;
+  case IR_EQ: case IR_NE: {
+    IRType ot = irt_type(IRL(ld, ir->op1)->t);
+    if (ot == IRT_NUM) {
+      ci->op = ir->o == IR_EQ ? CVT_EQ_NUM : CVT_NE_NUM;
+    } else if (ot <= IRT_TRUE) {  /* Same primitive type: no payload. */
+      if (ir->o == IR_EQ) ci->op = CVT__MAX;
+      else return 0;
+    } else if (irt_isint64(IRL(ld, ir->op1)->t)) {
+      return 0;
+    } else {
+      ci->op = ir->o == IR_EQ ? CVT_EQ_INT : CVT_NE_INT;
+    }
+    return 1;
+  }
+  case IR_RETF:
+    ci->op = CVT_RETF;
+    ci->k = 1+bc_a(*((const BCIns *)ir_kptr(IRL(ld, ir->op2)) - 1));
+    return 1;
+
+  case IR_NOP: case IR_BASE: case IR_PROF: case IR_USE: case IR_XBAR:
+  case IR_CARG: case IR_PHI:
+    ci->op = CVT__MAX;  /* Nothing to run. */
+    return 1;
+  case IR_PVAL:
+    ci->op = CVT__MAX;  /* Filled in at entry from the parent. */
+    return 1;
+  case IR_GCSTEP:
+    ci->op = CVT__MAX;  /* load_gcsteps() places the check. */
+    return 1;
+  case IR_LOOP:
+    ci->op = CVT_LOOP;
+    return 1;
+
+  case IR_BNOT: ci->op = CVT_BNOT; return t == IRT_INT || t == IRT_U32;
+  case IR_BSWAP: ci->op = CVT_BSWAP; return t == IRT_INT || t == IRT_U32;
+  case IR_BAND: ci->op = CVT_BAND; goto bitop;
+  case IR_BOR: ci->op = CVT_BOR; goto bitop;
+  case IR_BXOR: ci->op = CVT_BXOR; goto bitop;
+  case IR_BSHL: ci->op = CVT_BSHL; goto bitop;
+  case IR_BSHR: ci->op = CVT_BSHR; goto bitop;
+  case IR_BSAR: ci->op = CVT_BSAR; goto bitop;
+  case IR_BROL: ci->op = CVT_BROL; goto bitop;
+  case IR_BROR: ci->op = CVT_BROR;
+  bitop:
+    return t == IRT_INT || t == IRT_U32;
+
+  case IR_ADD: ci->op = num ? CVT_ADD_NUM : CVT_ADD_INT; goto arith;
+  case IR_SUB: ci->op = num ? CVT_SUB_NUM : CVT_SUB_INT; goto arith;
+  case IR_MUL: ci->op = num ? CVT_MUL_NUM : CVT_MUL_INT; goto arith;
+  case IR_NEG: ci->op = num ? CVT_NEG_NUM : CVT_NEG_INT; goto arith;
+  case IR_MIN: ci->op = num ? CVT_MIN_NUM : CVT_MIN_INT; goto arith;
+  case IR_MAX: ci->op = num ? CVT_MAX_NUM : CVT_MAX_INT;
+  arith:
+    return num || t == IRT_INT || t == IRT_U32 ||
+	   (irt_isaddr(ir->t) && (ir->o == IR_ADD || ir->o == IR_SUB)) ||
+	   ((t == IRT_P32 || t == IRT_PGC) && (ir->o == IR_ADD || ir->o == IR_SUB));
+  case IR_DIV: ci->op = CVT_DIV_NUM; return num;
+  case IR_POW: ci->op = CVT_POW_NUM; return num;
+  case IR_ABS: ci->op = CVT_ABS_NUM; return num;
+  case IR_LDEXP:
+    ci->op = CVT_LDEXP;
+    return num && irt_isnum(IRL(ld, ir->op2)->t);
+  case IR_MOD: ci->op = CVT_MOD_INT; return t == IRT_INT;
+  case IR_FPMATH:
+    switch (ir->op2) {
+    case IRFPM_FLOOR: ci->op = CVT_FLOOR; break;
+    case IRFPM_CEIL: ci->op = CVT_CEIL; break;
+    case IRFPM_TRUNC: ci->op = CVT_TRUNC; break;
+    case IRFPM_SQRT: ci->op = CVT_SQRT; break;
+    case IRFPM_LOG: ci->op = CVT_LOG; break;
+    case IRFPM_LOG2: ci->op = CVT_LOG2; break;
+    default: return 0;
+    }
+    return num;
+  case IR_ADDOV: ci->op = CVT_ADDOV; return t == IRT_INT;
+  case IR_SUBOV: ci->op = CVT_SUBOV; return t == IRT_INT;
+  case IR_MULOV: ci->op = CVT_MULOV; return t == IRT_INT;
+
+  case IR_AREF: ci->op = CVT_AREF; return 1;
+  case IR_HREFK: {
+    IRIns *kslot = IRL(ld, ir->op2);
+    IRIns *irkey = IRL(ld, kslot->op1);
+    ci->op = CVT_HREFK;
+    ci->b = kslot->op1;  /* The key constant. */
+    ci->k = (int32_t)kslot->op2;  /* The slot. */
+    ci->t = (uint8_t)irt_type(irkey->t);
+    return irt_isnum(irkey->t) || irt_isgcv(irkey->t) ||
+	   (irt_ispri(irkey->t) && !irt_isnil(irkey->t));
+  }
+  case IR_HREF:
+    ci->op = CVT_HREF;
+    ci->t = (uint8_t)irt_type(IRL(ld, ir->op2)->t);
+    return !irt_is64(IRL(ld, ir->op2)->t) || irt_isnum(IRL(ld, ir->op2)->t);
+  case IR_NEWREF:
+    if (ir->r == RID_SINK) { ci->op = CVT__MAX; return 1; }
+    ci->op = CVT_NEWREF;
+    ci->t = (uint8_t)irt_type(IRL(ld, ir->op2)->t);
+    return !irt_is64(IRL(ld, ir->op2)->t) || irt_isnum(IRL(ld, ir->op2)->t);
+  case IR_UREFO: case IR_UREFC: {
+    int guarded = (irt_t(ir->t) & (IRT_GUARD|IRT_TYPE)) == (IRT_GUARD|IRT_PGC);
+    ci->op = guarded ? CVT_UREF_CHK : ir->o == IR_UREFO ? CVT_UREFO : CVT_UREFC;
+    ci->k = (int32_t)(ir->op2 >> 8);
+    ci->t = (uint8_t)(ir->o == IR_UREFC);
+    return 1;
+  }
+  case IR_FREF:
+    ci->op = CVT_FREF;
+    ci->k = cvt_field_ofs[ir->op2];
+    return 1;
+  case IR_TMPREF:
+    ci->op = CVT_TMPREF;
+    ci->k = (int32_t)ir->op2;
+    ci->t = ir->op1 == REF_NIL ? IRT_NIL : (uint8_t)irt_type(IRL(ld, ir->op1)->t);
+    return !(ir->op1 != REF_NIL && irt_is64(IRL(ld, ir->op1)->t) &&
+	     !irt_isnum(IRL(ld, ir->op1)->t));
+  case IR_STRREF: ci->op = CVT_STRREF; return 1;
+  case IR_LREF: ci->op = CVT_LREF; return 1;
+
+  case IR_ALOAD: case IR_HLOAD: case IR_ULOAD:
+    ci->op = CVT_TVLOAD;
+    goto tvload;
+  case IR_VLOAD:
+    ci->op = CVT_VLOAD;
+    ci->k = 8*(int32_t)ir->op2;
+  tvload:
+    ci->k = ir->o == IR_VLOAD ? ci->k : 0;
+    return num || irt_ispri(ir->t) || (irt_isaddr(ir->t) && !irt_is64(ir->t));
+  case IR_FLOAD:
+    if (ir->op1 == REF_NIL) {  /* From GG_State. */
+      ci->k = (int32_t)(ir->op2 << 2);
+      ci->a = REF_NIL;
+    } else {
+      ci->k = cvt_field_ofs[ir->op2];
+    }
+    switch (t) {
+    case IRT_I8: ci->op = CVT_FLOAD_I8; break;
+    case IRT_U8: ci->op = CVT_FLOAD_U8; break;
+    case IRT_I16: ci->op = CVT_FLOAD_I16; break;
+    case IRT_U16: ci->op = CVT_FLOAD_U16; break;
+    case IRT_NUM: ci->op = CVT_FLOAD_NUM; break;
+    default:
+      if (irt_is64(ir->t) || irt_isfloat(ir->t)) return 0;
+      ci->op = CVT_FLOAD_32;
+      break;
+    }
+    return 1;
+  case IR_SLOAD: {
+    /* b: SLOAD_TYPECHECK for a type check, SLOAD_EXACT for a checked
+    ** conversion (asm_sload). */
+    uint32_t mode = ir->op2;
+    ci->k = 8*((int32_t)ir->op1-1);
+    ci->b = (IRRef1)((mode & IRSLOAD_TYPECHECK) ? SLOAD_TYPECHECK : 0);
+    if ((mode & IRSLOAD_PARENT)) { ci->op = CVT__MAX; return 1; }
+    if ((mode & IRSLOAD_FRAME)) {
+      ci->op = CVT_SLOAD_FRAME;
+      ci->k += 4;
+    } else if ((mode & IRSLOAD_KEYINDEX)) {
+      ci->op = CVT_SLOAD_KEYINDEX;
+    } else if ((mode & IRSLOAD_CONVERT)) {
+      if (irt_isint(ir->t)) {
+	ci->op = CVT_SLOAD_NUM2INT;
+	if (irt_isguard(ir->t)) ci->b |= SLOAD_EXACT;
+      } else {
+	ci->op = CVT_SLOAD_INT2NUM;
+      }
+      return irt_isint(ir->t) || num;
+    } else {
+      ci->op = (mode & IRSLOAD_TYPECHECK) ? CVT_SLOAD_CHK : CVT_SLOAD;
+    }
+    return num || irt_ispri(ir->t) || irt_isinteger(ir->t) ||
+	   (irt_isaddr(ir->t) && !irt_is64(ir->t));
+  }
+  case IR_XLOAD:
+    ci->k = 0;
+    switch (t) {
+    case IRT_I8: ci->op = CVT_FLOAD_I8; break;
+    case IRT_U8: ci->op = CVT_FLOAD_U8; break;
+    case IRT_I16: ci->op = CVT_FLOAD_I16; break;
+    case IRT_U16: ci->op = CVT_FLOAD_U16; break;
+    case IRT_NUM: ci->op = CVT_FLOAD_NUM; break;
+    default:
+      if (irt_is64(ir->t) || irt_isfloat(ir->t)) return 0;
+      ci->op = CVT_FLOAD_32;
+      break;
+    }
+    return 1;
+  case IR_ALEN: ci->op = CVT_ALEN; return 1;
+
+  case IR_ASTORE: case IR_HSTORE: case IR_USTORE:
+    /* A store's type is that of the value it stores. */
+    if (ir->r == RID_SINK) { ci->op = CVT__MAX; return 1; }
+    ci->op = CVT_TVSTORE;
+    return num || irt_ispri(ir->t) || (irt_isaddr(ir->t) && !irt_is64(ir->t));
+  case IR_FSTORE: case IR_XSTORE:  /* Stores the low bytes of the value. */
+    if (ir->r == RID_SINK) { ci->op = CVT__MAX; return 1; }
+    switch (t) {
+    case IRT_I8: case IRT_U8: ci->op = CVT_FSTORE_8; break;
+    case IRT_I16: case IRT_U16: ci->op = CVT_FSTORE_16; break;
+    default:
+      if (irt_is64(ir->t) || irt_isfloat(ir->t)) return 0;
+      ci->op = CVT_FSTORE_32;
+      break;
+    }
+    return 1;
+
+  case IR_SNEW: case IR_XSNEW:  /* Fused into a BUFPUT, unless used. */
+    ci->op = CVT_SNEW;
+    return 1;
+  case IR_TNEW:
+    ci->op = CVT_TNEW;
+    ci->k = (int32_t)(ir->op1 | (ir->op2 << 24));  /* lj_tab_new1's ahsize. */
+    return 1;
+  case IR_TDUP: ci->op = CVT_TDUP; return 1;
+  case IR_BUFHDR:
+    switch (ir->op2) {
+    case IRBUFHDR_RESET: ci->op = CVT_BUFHDR_RESET; return 1;
+    case IRBUFHDR_APPEND: ci->op = CVT_MOV; ci->b = 0; return 1;
+    case IRBUFHDR_WRITE: ci->op = CVT_BUFHDR_WRITE; return 1;
+    default: return 0;
+    }
+  case IR_BUFPUT: {
+    IRIns *irs = IRL(ld, ir->op2);
+    ci->op = CVT_BUFPUT_STR;
+    if (irs->o == IR_KGC && ir_kstr(irs)->len == 1) {
+      ci->op = CVT_BUFPUT_CHAR;
+      ci->k = (int8_t)strdata(ir_kstr(irs))[0];  /* Signed, as the backend. */
+    } else if (!irref_isk(ir->op2) && ld->fused[ir->op2]) {
+      if (irs->o == IR_TOSTR) {
+	ci->b = irs->op1;
+	ci->op = irs->op2 == IRTOSTR_NUM ? CVT_BUFPUT_NUM :
+		 irs->op2 == IRTOSTR_INT ? CVT_BUFPUT_INT : CVT_BUFPUT_CHARV;
+      } else {
+	ci->b = irs->op1;
+	ci->k = irs->op2;  /* Length ref. */
+	ci->op = CVT_BUFPUT_MEM;
+      }
+    }
+    return 1;
+  }
+  case IR_BUFSTR: ci->op = CVT_BUFSTR; return 1;
+
+  case IR_TBAR: ci->op = CVT_TBAR; return 1;
+  case IR_OBAR: ci->op = CVT_OBAR; return 1;
+
+  case IR_CONV: {
+    IRType st = (IRType)(ir->op2 & IRCONV_SRCMASK);
+    if (irt_isint64(ir->t) || st == IRT_I64 || st == IRT_U64 ||
+	st == IRT_FLOAT || irt_isfloat(ir->t))
+      return 0;
+    if (num) {
+      if (st == IRT_NUM) { ci->op = CVT_MOV; ci->b = 0; return 1; }
+      ci->op = st == IRT_U32 ? CVT_NUM_U32 : CVT_NUM_INT;
+      return st == IRT_INT || st == IRT_U32;
+    } else if (st == IRT_NUM) {
+      if (irt_isguard(ir->t)) ci->op = CVT_INT_NUM_CHK;
+      else ci->op = irt_isu32(ir->t) ? CVT_U32_NUM : CVT_INT_NUM;
+      return t == IRT_INT || t == IRT_U32;
+    } else if (st == IRT_I8) { ci->op = CVT_EXT_I8; return 1;
+    } else if (st == IRT_U8) { ci->op = CVT_EXT_U8; return 1;
+    } else if (st == IRT_I16) { ci->op = CVT_EXT_I16; return 1;
+    } else if (st == IRT_U16) { ci->op = CVT_EXT_U16; return 1;
+    }
+    ci->op = CVT_MOV;  /* 32 bit integer casts. */
+    ci->b = 0;
+    return 1;
+  }
+  case IR_TOBIT: ci->op = CVT_TOBIT; return 1;
+  case IR_TOSTR:  /* Fused into a BUFPUT, unless used. */
+    ci->op = ir->op2 == IRTOSTR_NUM ? CVT_TOSTR_NUM :
+	     ir->op2 == IRTOSTR_INT ? CVT_TOSTR_INT : CVT_TOSTR_CHAR;
+    return 1;
+  case IR_STRTO: ci->op = CVT_STRTO; return 1;
+
+  case IR_HIOP:  /* Only the next index after lj_vm_next. */
+    ci->op = CVT_HIOP;
+    return IRL(ld, ir->op1)->o == IR_CALLL &&
+	   IRL(ld, ir->op1)->op2 == IRCALL_lj_vm_next;
+  case IR_CALLN: case IR_CALLA: case IR_CALLL: case IR_CALLS:
+    if (ir->op2 == IRCALL_lj_vm_next) {
+      IRIns *ira = IRL(ld, ir->op1);  /* CARG table, index. */
+      ci->op = CVT_NEXT;
+      ci->a = ira->op1;
+      ci->b = ira->op2;
+      return 1;
+    }
+    ci->op = CVT_CALL;
+    ci->k = (int32_t)ir->op2;
+    return cvt_callable((IRCallID)ir->op2);
+  default:
+    return 0;  /* KSLOT in the trace body, HIOP, CNEW, CNEWI, CALLXS. */
+  }
+}
+
+/* Snapshot in effect at each instruction: the last one taken before it. */
+static void load_snapnos(CVTLoad *ld)
+{
+  GCtrace *T = ld->T;
+  SnapNo sn = 0;
+  IRRef ref;
+  for (ref = REF_BASE; ref < T->nins; ref++) {
+    while (sn+1 < T->nsnap && T->snap[sn+1].ref <= ref) sn++;
+    ld->snapno[ref] = (uint16_t)sn;
+  }
+}
+
+/* Parent values a side trace inherits (lj_snap_regspmap): its parent SLOADs
+** and PVALs, with the parent refs they stand for.
+*/
+static uint32_t load_pvals(CVTLoad *ld, IRRef1 *pval)
+{
+  jit_State *J = ld->J;
+  GCtrace *P = traceref(J, J->parent);
+  SnapShot *snap = &P->snap[J->exitno];
+  SnapEntry *map = &P->snapmap[snap->mapofs];
+  MSize n = 0;
+  uint32_t np = 0;
+  IRRef ref;
+  for (ref = REF_FIRST; ref < ld->T->nins; ref++) {
+    IRIns *ir = IRL(ld, ref);
+    IRRef pref;
+    if (ir->o == IR_SLOAD && (ir->op2 & IRSLOAD_PARENT)) {
+      for (;; n++) {
+	if (n >= snap->nent) return ~0u;
+	if (snap_slot(map[n]) == ir->op1) {
+	  pref = snap_ref(map[n++]);
+	  break;
+	}
+      }
+    } else if (ir->o == IR_PVAL) {
+      pref = ir->op1 + REF_BIAS;
+    } else {
+      break;
+    }
+    if (pval) {
+      pval[2*np] = (IRRef1)ref;
+      pval[2*np+1] = (IRRef1)pref;
+    }
+    np++;
+    ld->stopins = ref;
+  }
+  return np;
+}
+
+static void load_const(CVTLoad *ld, CVTVal *v, IRRef ref)
+{
+  IRIns *ir = IRL(ld, ref);
+  v->u64 = 0;
+  switch ((IROp)ir->o) {
+  case IR_KINT: v->i = ir->i; break;
+  case IR_KGC: v->p = ir_kgc(ir); break;
+  case IR_KPTR: case IR_KKPTR: v->p = ir_kptr(ir); break;
+  case IR_KNUM: v->n = ir_knum(ir)->n; break;
+  case IR_KINT64: v->u64 = ir_kint64(ir)->u64; break;
+  default: break;  /* KPRI, KNULL, KSLOT: no payload. */
+  }
+}
+
+/* Programs live outside the Lua heap, as machine code does: the heap then
+** holds the same objects at the same addresses as with LuaJIT's assembly VM
+** (hot counters are keyed by bytecode addresses), and the GC counts the same.
+*/
+#if LJ_TARGET_POSIX && !defined(__EMSCRIPTEN__)
+#include <sys/mman.h>
+
+static void *cvt_alloc(size_t sz)
+{
+  void *p = mmap(NULL, sz, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS,
+		 -1, 0);
+  return p == MAP_FAILED ? NULL : p;
+}
+
+static void cvt_free(void *p, size_t sz)
+{
+  munmap(p, sz);
+}
+#else
+static void *cvt_alloc(size_t sz)
+{
+  return malloc(sz);
+}
+
+static void cvt_free(void *p, size_t sz)
+{
+  UNUSED(sz);
+  free(p);
+}
+#endif
+
+MCode *lj_vm_trace_load(jit_State *J, GCtrace *T, IRIns *irf)
+{
+  CVTLoad ld;
+  CVTProg *P;
+  size_t nref = T->nins - T->nk, ncode = nref + 4, sz;
+  uint8_t *scratch;
+  uint32_t npval = 0, nphi = 0, i;
+  IRRef ref;
+  int ok = 1;
+  if (T->nins >= 65535) return NULL;
+  ld.J = J;
+  ld.T = T;
+  ld.ir = irf;
+  ld.stopins = REF_BASE;
+  ld.loopref = 0;
+  if (J->parent) {
+    npval = load_pvals(&ld, NULL);
+    if (npval == ~0u) return NULL;
+  }
+  for (ref = T->nins-1; ref > REF_BASE; ref--) {
+    IROp op = (IROp)irf[ref].o;
+    if (op == IR_LOOP) ld.loopref = ref;
+    else if (op == IR_PHI && irf[ref].r != RID_SINK) nphi++;
+  }
+  /* One block: the program (at most one instruction per IR instruction, and
+  ** the GC checks and the tail), then the scratch space of loading. */
+  sz = sizeof(CVTProg) + ncode*sizeof(CVTIns) + nref*sizeof(CVTVal) +
+       T->nsnap*sizeof(TraceNo1) + (2*nphi + 2*npval)*sizeof(IRRef1);
+  sz = (sz + 7) & ~(size_t)7;
+  P = (CVTProg *)cvt_alloc(sz + 4*nref);
+  if (!P) return NULL;
+  memset(P, 0, sz + 4*nref);
+  P->size = sz + 4*nref;
+  P->v = (CVTVal *)(void *)((char *)P + sizeof(CVTProg) +
+			    ncode*sizeof(CVTIns)) - T->nk;
+  P->exitlink = (TraceNo1 *)(void *)(P->v + T->nins);
+  P->phi = P->exitlink + T->nsnap;
+  P->pval = P->phi + 2*nphi;
+  scratch = (uint8_t *)P + sz;
+  ld.used = scratch - T->nk;
+  ld.fused = scratch + nref - T->nk;
+  ld.snapno = (uint16_t *)(void *)(scratch + 2*nref) - T->nk;
+  load_snapnos(&ld);
+  load_liveness(&ld);
+  P->ir = irf;
+  P->traceno = (TraceNo1)T->traceno;
+  P->parent = (TraceNo1)J->parent;
+  P->exitno = (uint16_t)J->exitno;
+  P->nsnap = (uint16_t)T->nsnap;
+  P->link = (TraceNo1)T->link;
+  P->nphi = nphi;
+  P->npval = npval;
+  P->loop = ~0u;
+  if (npval) load_pvals(&ld, P->pval);
+  for (ref = T->nk; ref < REF_BIAS; ref++) {
+    load_const(&ld, &P->v[ref], ref);
+    if (irt_is64(irf[ref].t) && irf[ref].o != IR_KNULL) ref++;
+  }
+  for (ref = T->nins-1, i = 0; ref > REF_BASE; ref--)
+    if (irf[ref].o == IR_PHI && irf[ref].r != RID_SINK) {
+      P->phi[2*i] = irf[ref].op1;
+      P->phi[2*i+1] = irf[ref].op2;
+      i++;
+    }
+  {  /* Decode, and place the GC checks where the backend places them. */
+    CVTIns *code = P->code;
+    uint32_t n = 0;
+    int32_t steps = 0;
+    IRRef r;
+    /* Backwards first: the step counts. */
+    int32_t headsteps, loopsteps = 0;
+    uint16_t gcstep_at = 0;
+    int32_t gcstep_steps = 0;
+    for (r = T->nins-1; r > ld.stopins; r--) {
+      IRIns *ir = &irf[r];
+      if (!ld.used[r] && ir->o != IR_LOOP) continue;
+      if (ir->o == IR_LOOP) { loopsteps = steps; steps = 0; continue; }
+      if (ir->o == IR_GCSTEP) {
+	IRRef ra;
+	for (ra = ld.stopins+1; ra < r; ra++)
+	  if ((irf[ra].o == IR_TNEW || irf[ra].o == IR_TDUP) &&
+	      load_isalloc(&ld, ra))
+	    steps++;
+	gcstep_at = (uint16_t)r;
+	gcstep_steps = steps;
+	steps = (int32_t)0x80000000;
+	continue;
+      }
+      if (load_isalloc(&ld, r)) steps++;
+    }
+    headsteps = steps;
+    if (J->parent) {  /* Stack check of a side trace at entry. */
+      GCtrace *PT = traceref(J, J->parent);
+      BCReg topslot = T->snap[T->nsnap-1].topslot;
+      for (r = T->nins-1; r > ld.stopins; r--)
+	if (irf[r].o == IR_RETF && ld.used[r]) {
+	  BCReg delta = 1+bc_a(*((const BCIns *)ir_kptr(&irf[irf[r].op2]))-1);
+	  topslot = topslot > delta ? topslot - delta : 0;
+	}
+      if (topslot > PT->topslot && !ld.loopref) P->topslot = (uint8_t)topslot;
+    } else if (!ld.loopref) {  /* Root trace that adds frames. */
+      SnapShot *snap = &T->snap[T->nsnap-1];
+      SnapEntry *map = &T->snapmap[snap->mapofs];
+      MSize m;
+      for (m = 0; m < snap->nent; m++)
+	if ((map[m] & SNAP_FRAME)) P->gotframe = 1;
+    }
+    if (headsteps > 0) {
+      code[n].op = CVT_GCCHECK;
+      code[n].k = headsteps;
+      code[n].snap = 0;
+      n++;
+    }
+    for (r = ld.stopins+1; r < T->nins; r++) {
+      IRIns *ir = &irf[r];
+      if (!ld.used[r] && ir->o != IR_LOOP) continue;
+      if (!load_ins(&ld, &code[n], r)) { ok = 0; break; }
+      if (ir->o == IR_LOOP) {
+	P->loop = n;
+	if (loopsteps) {
+	  code[n].op = CVT_GCCHECK;
+	  code[n].k = loopsteps;
+	} else {
+	  code[n].op = CVT_LOOP;
+	}
+	n++;
+	continue;
+      }
+      if (r == gcstep_at && gcstep_steps) {
+	code[n].op = CVT_GCCHECK;
+	code[n].k = gcstep_steps;
+	n++;
+	continue;
+      }
+      if (code[n].op != CVT__MAX) n++;
+    }
+    code[n].op = ld.loopref ? CVT_LOOPBACK : CVT_TAIL;
+    code[n].snap = (uint16_t)(T->nsnap-1);
+    n++;
+    P->ncode = n;
+  }
+  if (!ok) {
+    cvt_free(P, P->size);
+    return NULL;
+  }
+  return (MCode *)P;
+}
+
+void lj_vm_trace_unload(global_State *g, GCtrace *T)
+{
+  CVTProg *P = (CVTProg *)(void *)T->mcode;
+  UNUSED(g);
+  if (P) {
+    T->mcode = NULL;
+    cvt_free(P, P->size);
+  }
+}
+
+void lj_vm_trace_patchexit(GCtrace *T, ExitNo exitno, TraceNo side)
+{
+  CVTProg *P = (CVTProg *)(void *)T->mcode;
+  if (P && exitno < P->nsnap) P->exitlink[exitno] = (TraceNo1)side;
+}
+
+/* -- Running ------------------------------------------------------------- */
+
+/* The hash part lookup of HREF (asm_href): &n->val or niltv. */
+static TValue *cvt_href(global_State *g, GCtab *t, cTValue *key)
+{
+  Node *n;
+  if (tvisstr(key)) n = hashstr(t, strV(key));
+  else if (tvisnum(key)) n = hashnum(t, key);
+  else if (tvisbool(key)) n = hashmask(t, boolV(key));
+  else n = hashgcref(t, key->gcr);
+  do {
+    if (lj_obj_equal(&n->key, key)) return &n->val;
+  } while ((n = nextnode(n)));
+  return niltvg(g);
+}
+
+/* The IR's lj_vm_next (vm_next in the assembly VM): the next entry of t at
+** or after idx. The low word is a pointer to its value and key (TValues in a
+** row: a hash node, or a copy for an array slot), the high word the index
+** after it (ITERN's HIOP). At the end, the key is nil.
+*/
+static uint64_t cvt_next(CVTProg *P, GCtab *t, uint32_t idx)
+{
+  TValue *res = P->nextres;
+  for (; idx < t->asize; idx++) {
+    cTValue *o = arrayslot(t, idx);
+    if (!tvisnil(o)) {
+      res[0] = *o;
+      setnumV(&res[1], (lua_Number)idx);
+      return (uint32_t)(uintptr_t)res | (uint64_t)(idx + 1) << 32;
+    }
+  }
+  for (idx -= t->asize; idx <= t->hmask; idx++) {
+    Node *n = &noderef(t->node)[idx];
+    if (!tvisnil(&n->val))
+      return (uint32_t)(uintptr_t)n | (uint64_t)(idx + t->asize + 1) << 32;
+  }
+  setnilV(&res[1]);
+  return (uint32_t)(uintptr_t)res | (uint64_t)(idx + t->asize) << 32;
+}
+
+/* A value of IR type t as a TValue. */
+static void cvt_totv(lua_State *L, TValue *o, IRType t, CVTVal v)
+{
+  if (t == IRT_NUM) setnumV(o, v.n);
+  else if (t == IRT_INT) setintV(o, v.i);
+  else if (t <= IRT_TRUE) setpriV(o, ~(uint32_t)t);
+  else setgcV(L, o, (GCobj *)v.p, ~(uint32_t)t);
+}
+
+/* x86's cvttsd2si: out of range gives the most negative integer. */
+static LJ_AINLINE int32_t cvt_num2int(double n)
+{
+  return lj_num2int(n);
+}
+
+/* IR calls with their real signatures: WebAssembly traps when a function is
+** called through a pointer of another type. a[] are the arguments after L.
+*/
+static void cvt_call(lua_State *L, global_State *g, IRCallID id,
+		     CVTVal *a, CVTVal *r)
+{
+  switch (id) {
+  case IRCALL_lj_str_cmp: r->i = lj_str_cmp(a[0].p, a[1].p); break;
+  case IRCALL_lj_str_find:
+    r->p = (void *)lj_str_find(a[0].p, a[1].p, a[2].u, a[3].u); break;
+  case IRCALL_lj_str_new: r->p = lj_str_new(L, a[0].p, a[1].u); break;
+  case IRCALL_lj_strscan_num: r->i = lj_strscan_num(a[0].p, a[1].p); break;
+  case IRCALL_lj_strfmt_int: r->p = lj_strfmt_int(L, a[0].i); break;
+  case IRCALL_lj_strfmt_num: r->p = lj_strfmt_num(L, a[0].p); break;
+  case IRCALL_lj_strfmt_char: r->p = lj_strfmt_char(L, a[0].i); break;
+  case IRCALL_lj_strfmt_putint: r->p = lj_strfmt_putint(a[0].p, a[1].i); break;
+  case IRCALL_lj_strfmt_putnum: r->p = lj_strfmt_putnum(a[0].p, a[1].p); break;
+  case IRCALL_lj_strfmt_putquoted:
+    r->p = lj_strfmt_putquoted(a[0].p, a[1].p); break;
+  case IRCALL_lj_strfmt_putfnum_int:
+    r->p = lj_strfmt_putfnum_int(a[0].p, (SFormat)a[1].u, a[2].n); break;
+  case IRCALL_lj_strfmt_putfnum_uint:
+    r->p = lj_strfmt_putfnum_uint(a[0].p, (SFormat)a[1].u, a[2].n); break;
+  case IRCALL_lj_strfmt_putfnum:
+    r->p = lj_strfmt_putfnum(a[0].p, (SFormat)a[1].u, a[2].n); break;
+  case IRCALL_lj_strfmt_putfstr:
+    r->p = lj_strfmt_putfstr(a[0].p, (SFormat)a[1].u, a[2].p); break;
+  case IRCALL_lj_strfmt_putfchar:
+    r->p = lj_strfmt_putfchar(a[0].p, (SFormat)a[1].u, a[2].i); break;
+  case IRCALL_lj_buf_putmem: r->p = lj_buf_putmem(a[0].p, a[1].p, a[2].u); break;
+  case IRCALL_lj_buf_putstr: r->p = lj_buf_putstr(a[0].p, a[1].p); break;
+  case IRCALL_lj_buf_putchar: r->p = lj_buf_putchar(a[0].p, a[1].i); break;
+  case IRCALL_lj_buf_putstr_reverse:
+    r->p = lj_buf_putstr_reverse(a[0].p, a[1].p); break;
+  case IRCALL_lj_buf_putstr_lower:
+    r->p = lj_buf_putstr_lower(a[0].p, a[1].p); break;
+  case IRCALL_lj_buf_putstr_upper:
+    r->p = lj_buf_putstr_upper(a[0].p, a[1].p); break;
+  case IRCALL_lj_buf_putstr_rep:
+    r->p = lj_buf_putstr_rep(a[0].p, a[1].p, a[2].i); break;
+  case IRCALL_lj_buf_puttab:
+    r->p = lj_buf_puttab(a[0].p, a[1].p, a[2].p, a[3].i, a[4].i); break;
+#if LJ_HASBUFFER
+  case IRCALL_lj_bufx_set:
+    lj_bufx_set(a[0].p, a[1].p, a[2].u, a[3].p); break;
+  case IRCALL_lj_serialize_put: r->p = lj_serialize_put(a[0].p, a[1].p); break;
+  case IRCALL_lj_serialize_get: r->p = lj_serialize_get(a[0].p, a[1].p); break;
+  case IRCALL_lj_serialize_encode: r->p = lj_serialize_encode(L, a[0].p); break;
+  case IRCALL_lj_serialize_decode:
+    lj_serialize_decode(L, a[0].p, a[1].p); r->i = 0; break;
+#endif
+  case IRCALL_lj_buf_tostr: r->p = lj_buf_tostr(a[0].p); break;
+  case IRCALL_lj_tab_new_ah: r->p = lj_tab_new_ah(L, a[0].i, a[1].i); break;
+  case IRCALL_lj_tab_new1: r->p = lj_tab_new1(L, a[0].u); break;
+  case IRCALL_lj_tab_dup: r->p = lj_tab_dup(L, a[0].p); break;
+  case IRCALL_lj_tab_clear: lj_tab_clear(a[0].p); break;
+  case IRCALL_lj_tab_newkey: r->p = lj_tab_newkey(L, a[0].p, a[1].p); break;
+  case IRCALL_lj_tab_keyindex: r->u = lj_tab_keyindex(a[0].p, a[1].p); break;
+  case IRCALL_lj_vm_next: r->p = lj_vm_next(a[0].p, a[1].u); break;
+  case IRCALL_lj_tab_len: r->u = lj_tab_len(a[0].p); break;
+  case IRCALL_lj_tab_clone: r->p = lj_tab_clone(L, a[0].p); break;
+  case IRCALL_lj_tab_isarray: r->i = lj_tab_isarray(a[0].p); break;
+  case IRCALL_lj_tab_nkeys: r->u = lj_tab_nkeys(a[0].p); break;
+  case IRCALL_lj_tab_isempty: r->i = lj_tab_isempty(a[0].p); break;
+  case IRCALL_lj_tab_len_hint: r->u = lj_tab_len_hint(a[0].p, a[1].u); break;
+  case IRCALL_lj_gc_barrieruv: lj_gc_barrieruv(a[0].p, a[1].p); break;
+  case IRCALL_lj_prng_u64d: r->u64 = lj_prng_u64d(a[0].p); break;
+  case IRCALL_lj_vm_modi: r->i = lj_vm_modi(a[0].i, a[1].i); break;
+  case IRCALL_log10: r->n = log10(a[0].n); break;
+  case IRCALL_exp: r->n = exp(a[0].n); break;
+  case IRCALL_sin: r->n = sin(a[0].n); break;
+  case IRCALL_cos: r->n = cos(a[0].n); break;
+  case IRCALL_tan: r->n = tan(a[0].n); break;
+  case IRCALL_asin: r->n = asin(a[0].n); break;
+  case IRCALL_acos: r->n = acos(a[0].n); break;
+  case IRCALL_atan: r->n = atan(a[0].n); break;
+  case IRCALL_sinh: r->n = sinh(a[0].n); break;
+  case IRCALL_cosh: r->n = cosh(a[0].n); break;
+  case IRCALL_tanh: r->n = tanh(a[0].n); break;
+  case IRCALL_fputc: r->i = fputc(a[0].i, a[1].p); break;
+  case IRCALL_fwrite: r->u = (uint32_t)fwrite(a[0].p, a[1].u, a[2].u, a[3].p); break;
+  case IRCALL_fflush: r->i = fflush(a[0].p); break;
+  case IRCALL_lj_vm_floor: r->n = lj_vm_floor(a[0].n); break;
+  case IRCALL_lj_vm_ceil: r->n = lj_vm_ceil(a[0].n); break;
+  case IRCALL_lj_vm_trunc: r->n = lj_vm_trunc(a[0].n); break;
+  case IRCALL_sqrt: r->n = sqrt(a[0].n); break;
+  case IRCALL_log: r->n = log(a[0].n); break;
+  case IRCALL_lj_vm_log2: r->n = lj_vm_log2(a[0].n); break;
+  case IRCALL_pow: r->n = pow(a[0].n, a[1].n); break;
+  case IRCALL_atan2: r->n = atan2(a[0].n, a[1].n); break;
+  case IRCALL_ldexp: r->n = ldexp(a[0].n, a[1].i); break;
+  default:
+    lj_assertG(0, "IR call %d not run by the executor", (int)id);
+    UNUSED(g);
+    break;
+  }
+}
+
+/* The calls the executor runs (cvt_call). */
+static int cvt_callable(IRCallID id)
+{
+  switch (id) {
+  case IRCALL_lj_str_cmp: case IRCALL_lj_str_find: case IRCALL_lj_str_new:
+  case IRCALL_lj_strscan_num: case IRCALL_lj_strfmt_int:
+  case IRCALL_lj_strfmt_num: case IRCALL_lj_strfmt_char:
+  case IRCALL_lj_strfmt_putint: case IRCALL_lj_strfmt_putnum:
+  case IRCALL_lj_strfmt_putquoted: case IRCALL_lj_strfmt_putfnum_int:
+  case IRCALL_lj_strfmt_putfnum_uint: case IRCALL_lj_strfmt_putfnum:
+  case IRCALL_lj_strfmt_putfstr: case IRCALL_lj_strfmt_putfchar:
+  case IRCALL_lj_buf_putmem: case IRCALL_lj_buf_putstr:
+  case IRCALL_lj_buf_putchar: case IRCALL_lj_buf_putstr_reverse:
+  case IRCALL_lj_buf_putstr_lower: case IRCALL_lj_buf_putstr_upper:
+  case IRCALL_lj_buf_putstr_rep: case IRCALL_lj_buf_puttab:
+#if LJ_HASBUFFER
+  case IRCALL_lj_bufx_set: case IRCALL_lj_serialize_put:
+  case IRCALL_lj_serialize_get: case IRCALL_lj_serialize_encode:
+  case IRCALL_lj_serialize_decode:
+#endif
+  case IRCALL_lj_buf_tostr: case IRCALL_lj_tab_new_ah: case IRCALL_lj_tab_new1:
+  case IRCALL_lj_tab_dup: case IRCALL_lj_tab_clear: case IRCALL_lj_tab_newkey:
+  case IRCALL_lj_tab_keyindex: case IRCALL_lj_vm_next: case IRCALL_lj_tab_len:
+  case IRCALL_lj_tab_clone: case IRCALL_lj_tab_isarray:
+  case IRCALL_lj_tab_nkeys: case IRCALL_lj_tab_isempty:
+  case IRCALL_lj_tab_len_hint: case IRCALL_lj_gc_barrieruv:
+  case IRCALL_lj_prng_u64d: case IRCALL_lj_vm_modi: case IRCALL_log10:
+  case IRCALL_exp: case IRCALL_sin: case IRCALL_cos: case IRCALL_tan:
+  case IRCALL_asin: case IRCALL_acos: case IRCALL_atan: case IRCALL_sinh:
+  case IRCALL_cosh: case IRCALL_tanh: case IRCALL_fputc: case IRCALL_fwrite:
+  case IRCALL_fflush: case IRCALL_lj_vm_floor: case IRCALL_lj_vm_ceil:
+  case IRCALL_lj_vm_trunc: case IRCALL_sqrt: case IRCALL_log:
+  case IRCALL_lj_vm_log2: case IRCALL_pow: case IRCALL_atan2: case IRCALL_ldexp:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* The program of a trace the executor runs, or NULL. */
+static CVTProg *cvt_prog(jit_State *J, TraceNo traceno)
+{
+  GCtrace *T = traceref(J, traceno);
+  return (T && !(J->flags & JIT_F_NOEXEC)) ? (CVTProg *)(void *)T->mcode : NULL;
+}
+
+int lj_cvm_trace_runs(jit_State *J, TraceNo traceno)
+{
+  return cvt_prog(J, traceno) != NULL;
+}
+
+/* Leave to the interpreter at pc with multres (asm_tail_link, for a trace
+** without a linked trace).
+*/
+static int cvt_leave(lua_State *L, TValue *base, const BCIns *pc,
+		     int32_t mres)
+{
+  global_State *g = G(L);
+  L->base = base;
+  setcframe_pc(cframe_raw(L->cframe), pc);
+  setmref(g->jit_base, NULL);
+  setvmstate(g, INTERP);
+  return mres;
+}
+
+/* The end of a trace without a loop: write the last snapshot to the stack,
+** then enter the linked trace or leave to the interpreter. Returns the new
+** base; *pcp is NULL to go on with trace P->link, else where to leave.
+*/
+static TValue *cvt_tail(lua_State *L, CVTProg *P, TValue *base,
+			int32_t *mres, const BCIns **pcp)
+{
+  GCtrace *T = traceref(G2J(G(L)), P->traceno);
+  SnapShot *snap = &T->snap[T->nsnap-1];
+  SnapEntry *map = &T->snapmap[snap->mapofs];
+  SnapEntry *flinks = &T->snapmap[snap_nextofs(T, snap)-1];
+  MSize n, nent = snap->nent;
+  BCReg baseslot = 0;
+  const BCIns *pc;
+  CVTVal *v = P->v;
+  for (n = 0; n < nent; n++) {
+    SnapEntry sn = map[n];
+    BCReg s = snap_slot(sn);
+    TValue *o = base + (int32_t)s - 1;
+    IRRef ref = snap_ref(sn);
+    IRIns *ir = &P->ir[ref];
+    if ((sn & SNAP_FRAME)) baseslot = s;
+    if ((sn & SNAP_NORESTORE)) continue;
+    if ((sn & SNAP_KEYINDEX)) {
+      o->u32.lo = v[ref].u;
+      o->u32.hi = LJ_KEYINDEX;
+    } else if (irt_isnum(ir->t)) {
+      o->n = v[ref].n;
+    } else {
+      if (!irt_ispri(ir->t)) o->u32.lo = v[ref].u;
+      if ((sn & (SNAP_CONT|SNAP_FRAME))) {
+	if (s != 0) o->u32.hi = (uint32_t)*flinks--;  /* Frame link. */
+      } else {
+	o->it = irt_toitype(ir->t);
+      }
+    }
+  }
+  base += baseslot;
+  if (P->link) {
+    *pcp = NULL;
+    return base;
+  }
+  pc = snap_pc(&map[nent]);
+  if (bc_op(*pc) == BC_JLOOP) {  /* Return trace: dispatch the RET. */
+    BCIns *retpc = &traceref(G2J(G(L)), bc_d(*pc))->startins;
+    if (bc_isret(bc_op(*retpc))) pc = retpc;
+  }
+  *mres = (int32_t)(snap->nslots - baseslot);
+  switch (bc_op(*pc)) {
+  case BC_CALLM: case BC_CALLMT:
+    *mres -= (int32_t)(1 + bc_a(*pc) + bc_c(*pc)); break;
+  case BC_RETM: *mres -= (int32_t)(bc_a(*pc) + bc_d(*pc)); break;
+  case BC_TSETM: *mres -= (int32_t)bc_a(*pc); break;
+  default: if (bc_op(*pc) < BC_FUNCF) *mres = 0; break;
+  }
+  *pcp = pc;
+  return base;
+}
+
+/* The stack has room for topslot slots above base (asm_stack_check). */
+static LJ_AINLINE int cvt_stackok(lua_State *L, TValue *base, BCReg topslot)
+{
+  return (char *)tvref(L->maxstack) - (char *)base >= 8*(ptrdiff_t)topslot;
+}
+
+/* A guard failed: exit through LuaJIT's lj_trace_exit(), which restores the
+** snapshot from the values here, counts the exit and may start a side trace.
+*/
+static int cvt_exit(lua_State *L, CVTProg *P, SnapNo exitno)
+{
+  global_State *g = G(L);
+  jit_State *J = G2J(g);
+  ExitState ex;
+  int r;
+  memset(ex.gpr, 0, sizeof(ex.gpr));
+  memset(ex.fpr, 0, sizeof(ex.fpr));
+  ex.val = &P->v[0].u64;
+  J->parent = P->traceno;
+  J->exitno = exitno;
+  J->L = L;
+  L->base = tvref(g->jit_base);
+  setmref(g->jit_base, NULL);
+  setvmstate(g, EXIT);
+  r = lj_trace_exit(J, &ex);
+  setvmstate(g, INTERP);
+  return r;
+}
+
+/* Arguments of an IR call, without L (asm_collectargs). */
+static void cvt_args(CVTProg *P, IRRef ref, const CCallInfo *ci, CVTVal *a)
+{
+  uint32_t n = CCI_NARGS(ci) - ((ci->flags & CCI_L) ? 1 : 0);
+  IRIns *ir = &P->ir[ref];
+  if (n == 0) return;
+  while (n > 1) {
+    n--;
+    ir = &P->ir[ir->op1];
+    a[n] = P->v[ir->op2];
+  }
+  a[0] = P->v[ir->op1];
+}
+
+/* Type check of a TValue against IR type t (the loads' guard). */
+static LJ_AINLINE int cvt_typeok(cTValue *o, IRType t)
+{
+  return t == IRT_NUM ? tvisnum(o) : itype(o) == irt_toitype_(t);
+}
+
+int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
+{
+  global_State *g = G(L);
+  jit_State *J = G2J(g);
+  CVTProg *P = cvt_prog(J, traceno);
+  const CVTIns *ci;
+  CVTVal *v;
+  SnapNo exitno;
+  lj_assertG(P != NULL, "trace %d does not run", (int)traceno);
+  setmref(g->jit_base, base);
+  setmref(g->tmpbuf.L, L);
+enter:
+  v = P->v;
+  v[REF_BASE].p = base;
+  g->vmstate = (int32_t)P->traceno;
+  ci = P->code;
+  for (;; ci++) {
+/* Leave through the exit of this guard when cond holds. */
+#define EXIT_IF(cond) \
+    do { if (LJ_UNLIKELY(cond)) { exitno = ci->snap; goto side_exit; } } while (0)
+#define GUARD(cond)	EXIT_IF(!(cond)); break
+#define VA	(v[ci->a])
+#define VB	(v[ci->b])
+#define VD	(v[ci->d])
+    switch (ci->op) {
+    /* -- Guards ----------------------------------------------------------- */
+    case CVT_LT_NUM: GUARD(VA.n < VB.n);
+    case CVT_GE_NUM: GUARD(VA.n >= VB.n);
+    case CVT_LE_NUM: GUARD(VA.n <= VB.n);
+    case CVT_GT_NUM: GUARD(VA.n > VB.n);
+    case CVT_ULT_NUM: GUARD(!(VA.n >= VB.n));
+    case CVT_UGE_NUM: GUARD(!(VA.n < VB.n));
+    case CVT_ULE_NUM: GUARD(!(VA.n > VB.n));
+    case CVT_UGT_NUM: GUARD(!(VA.n <= VB.n));
+    case CVT_LT_INT: GUARD(VA.i < VB.i);
+    case CVT_GE_INT: GUARD(VA.i >= VB.i);
+    case CVT_LE_INT: GUARD(VA.i <= VB.i);
+    case CVT_GT_INT: GUARD(VA.i > VB.i);
+    case CVT_ULT_INT: GUARD(VA.u < VB.u);
+    case CVT_UGE_INT: GUARD(VA.u >= VB.u);
+    case CVT_ULE_INT: GUARD(VA.u <= VB.u);
+    case CVT_UGT_INT: GUARD(VA.u > VB.u);
+    case CVT_EQ_NUM: GUARD(VA.n == VB.n);
+    case CVT_NE_NUM: GUARD(VA.n != VB.n);
+    case CVT_EQ_INT: GUARD(VA.u == VB.u);
+    case CVT_NE_INT: GUARD(VA.u != VB.u);
+    case CVT_RETF: {  /* Return to a lower frame: BASE moves down. */
+      TValue *b = (TValue *)v[REF_BASE].p;
+      EXIT_IF(frame_pc(b-1) != (const BCIns *)VB.p);
+      base = b - ci->k;
+      v[REF_BASE].p = base;
+      setmref(g->jit_base, base);
+      break;
+    }
+
+    /* -- Values ----------------------------------------------------------- */
+    case CVT_MOV: VD = VA; break;
+    case CVT_BNOT: VD.u = ~VA.u; break;
+    case CVT_BSWAP: VD.u = lj_bswap(VA.u); break;
+    case CVT_BAND: VD.u = VA.u & VB.u; break;
+    case CVT_BOR: VD.u = VA.u | VB.u; break;
+    case CVT_BXOR: VD.u = VA.u ^ VB.u; break;
+    case CVT_BSHL: VD.u = VA.u << (VB.u & 31); break;
+    case CVT_BSHR: VD.u = VA.u >> (VB.u & 31); break;
+    case CVT_BSAR: VD.i = VA.i >> (VB.u & 31); break;
+    case CVT_BROL: VD.u = lj_rol(VA.u, VB.u & 31); break;
+    case CVT_BROR: VD.u = lj_ror(VA.u, VB.u & 31); break;
+    case CVT_ADD_NUM: VD.n = VA.n + VB.n; break;
+    case CVT_SUB_NUM: VD.n = VA.n - VB.n; break;
+    case CVT_MUL_NUM: VD.n = VA.n * VB.n; break;
+    case CVT_DIV_NUM: VD.n = VA.n / VB.n; break;
+    case CVT_POW_NUM: VD.n = pow(VA.n, VB.n); break;
+    case CVT_NEG_NUM: VD.n = -VA.n; break;
+    case CVT_ABS_NUM: VD.n = fabs(VA.n); break;
+    case CVT_LDEXP: VD.n = lj_cvm_fscale(VA.n, VB.n); break;
+    case CVT_MIN_NUM: VD.n = VA.n < VB.n ? VA.n : VB.n; break;  /* minsd */
+    case CVT_MAX_NUM: VD.n = VA.n > VB.n ? VA.n : VB.n; break;  /* maxsd */
+    case CVT_ADD_INT: VD.u = VA.u + VB.u; break;
+    case CVT_SUB_INT: VD.u = VA.u - VB.u; break;
+    case CVT_MUL_INT: VD.u = VA.u * VB.u; break;
+    case CVT_MOD_INT: VD.i = lj_vm_modi(VA.i, VB.i); break;
+    case CVT_NEG_INT: VD.u = 0u - VA.u; break;
+    case CVT_MIN_INT: VD.i = VA.i > VB.i ? VB.i : VA.i; break;
+    case CVT_MAX_INT: VD.i = VA.i < VB.i ? VB.i : VA.i; break;
+    case CVT_FLOOR: VD.n = lj_vm_floor(VA.n); break;
+    case CVT_CEIL: VD.n = lj_vm_ceil(VA.n); break;
+    case CVT_TRUNC: VD.n = lj_vm_trunc(VA.n); break;
+    case CVT_SQRT: VD.n = sqrt(VA.n); break;
+    case CVT_LOG: VD.n = log(VA.n); break;
+    case CVT_LOG2: VD.n = lj_vm_log2(VA.n); break;
+    case CVT_ADDOV: EXIT_IF(__builtin_add_overflow(VA.i, VB.i, &VD.i)); break;
+    case CVT_SUBOV: EXIT_IF(__builtin_sub_overflow(VA.i, VB.i, &VD.i)); break;
+    case CVT_MULOV: EXIT_IF(__builtin_mul_overflow(VA.i, VB.i, &VD.i)); break;
+
+    /* -- References ------------------------------------------------------- */
+    case CVT_AREF: VD.p = (TValue *)VA.p + VB.i; break;
+    case CVT_HREFK: {
+      Node *node = (Node *)VA.p + ci->k;
+      cTValue *key = &node->key;
+      IRType kt = (IRType)ci->t;
+      VD.p = &node->val;
+      GUARD(kt == IRT_NUM ? key->u64 == VB.u64 :
+	    itype(key) == irt_toitype_(kt) &&
+	    (kt <= IRT_TRUE || gcrefu(key->gcr) == VB.u));
+    }
+    case CVT_HREF: case CVT_NEWREF: {
+      TValue key;
+      cvt_totv(L, &key, (IRType)ci->t, VB);
+      if (ci->op == CVT_HREF) VD.p = cvt_href(g, (GCtab *)VA.p, &key);
+      else VD.p = lj_tab_newkey(L, (GCtab *)VA.p, &key);
+      break;
+    }
+    case CVT_UREFO: case CVT_UREFC: case CVT_UREF_CHK: {
+      GCupval *uv = &gcref(((GCfunc *)VA.p)->l.uvptr[ci->k])->uv;
+      VD.p = ci->t ? &uv->tv : mref(uv->v, TValue);
+      if (ci->op == CVT_UREF_CHK) GUARD(uv->closed == ci->t);
+      break;
+    }
+    case CVT_FREF: VD.p = (char *)VA.p + ci->k; break;
+    case CVT_TMPREF:
+      if ((ci->k & IRTMPREF_IN1)) cvt_totv(L, &g->tmptv, (IRType)ci->t, VA);
+      VD.p = &g->tmptv;
+      break;
+    case CVT_STRREF: VD.p = (char *)strdata((GCstr *)VA.p) + VB.i; break;
+    case CVT_LREF: VD.p = L; break;
+
+    /* -- Loads and stores ------------------------------------------------- */
+    case CVT_TVLOAD: case CVT_VLOAD: {
+      cTValue *o = (cTValue *)((char *)VA.p + ci->k);
+      VD.u64 = o->u64;
+      GUARD(cvt_typeok(o, (IRType)ci->t));
+    }
+#define FLOADP	(ci->a == REF_NIL ? (char *)J2GG(J) + ci->k : (char *)VA.p + ci->k)
+    case CVT_FLOAD_I8: VD.i = *(int8_t *)FLOADP; break;
+    case CVT_FLOAD_U8: VD.i = *(uint8_t *)FLOADP; break;
+    case CVT_FLOAD_I16: { int16_t x; memcpy(&x, FLOADP, 2); VD.i = x; break; }
+    case CVT_FLOAD_U16: { uint16_t x; memcpy(&x, FLOADP, 2); VD.i = x; break; }
+    case CVT_FLOAD_32: memcpy(&VD.u, FLOADP, 4); break;
+    case CVT_FLOAD_NUM: memcpy(&VD.n, FLOADP, 8); break;
+#undef FLOADP
+    case CVT_SLOAD: case CVT_SLOAD_CHK: {
+      cTValue *o = (cTValue *)((char *)v[REF_BASE].p + ci->k);
+      VD.u64 = o->u64;
+      if (ci->op == CVT_SLOAD_CHK) GUARD(cvt_typeok(o, (IRType)ci->t));
+      break;
+    }
+    case CVT_SLOAD_NUM2INT: {
+      cTValue *o = (cTValue *)((char *)v[REF_BASE].p + ci->k);
+      EXIT_IF((ci->b & SLOAD_TYPECHECK) && !tvisnum(o));
+      VD.i = cvt_num2int(o->n);
+      if ((ci->b & SLOAD_EXACT)) GUARD((lua_Number)VD.i == o->n);
+      break;
+    }
+    case CVT_SLOAD_INT2NUM: {
+      cTValue *o = (cTValue *)((char *)v[REF_BASE].p + ci->k);
+      VD.n = (lua_Number)(int32_t)o->u32.lo;
+      break;
+    }
+    case CVT_SLOAD_KEYINDEX: {
+      cTValue *o = (cTValue *)((char *)v[REF_BASE].p + ci->k);
+      VD.u = o->u32.lo;
+      if ((ci->b & SLOAD_TYPECHECK)) GUARD(o->u32.hi == LJ_KEYINDEX);
+      break;
+    }
+    case CVT_SLOAD_FRAME:
+      VD.u = *(uint32_t *)((char *)v[REF_BASE].p + ci->k);
+      break;
+    case CVT_ALEN:
+      VD.u = ci->b == REF_NIL ? lj_tab_len((GCtab *)VA.p) :
+	     lj_tab_len_hint((GCtab *)VA.p, VB.u);
+      break;
+    case CVT_TVSTORE: {
+      TValue *o = (TValue *)VA.p;
+      IRType t = (IRType)ci->t;
+      if (t == IRT_NUM) {
+	o->n = VB.n;
+      } else {
+	if (t > IRT_TRUE) o->u32.lo = VB.u;
+	o->it = irt_toitype_(t);
+      }
+      break;
+    }
+    case CVT_FSTORE_8: *(uint8_t *)VA.p = (uint8_t)VB.u; break;
+    case CVT_FSTORE_16: { uint16_t x = (uint16_t)VB.u; memcpy(VA.p, &x, 2); break; }
+    case CVT_FSTORE_32: memcpy(VA.p, &VB.u, 4); break;
+
+    /* -- Allocations and buffers ------------------------------------------ */
+    case CVT_SNEW: VD.p = lj_str_new(L, (const char *)VA.p, VB.u); break;
+    case CVT_TNEW: VD.p = lj_tab_new1(L, (uint32_t)ci->k); break;
+    case CVT_TDUP: VD.p = lj_tab_dup(L, (GCtab *)VA.p); break;
+    case CVT_BUFHDR_RESET: {
+      SBuf *sb = (SBuf *)VA.p;
+      sb->w = sb->b;
+      VD.p = sb;
+      break;
+    }
+    case CVT_BUFHDR_WRITE: {
+      SBuf *sb = (SBuf *)VA.p;
+      setsbufXL_(sb, L);
+      VD.p = sb;
+      break;
+    }
+    case CVT_BUFPUT_STR: VD.p = lj_buf_putstr((SBuf *)VA.p, (GCstr *)VB.p); break;
+    case CVT_BUFPUT_CHAR: VD.p = lj_buf_putchar((SBuf *)VA.p, ci->k); break;
+    case CVT_BUFPUT_CHARV: VD.p = lj_buf_putchar((SBuf *)VA.p, VB.i); break;
+    case CVT_BUFPUT_NUM: {
+      TValue tv;
+      setnumV(&tv, VB.n);
+      VD.p = lj_strfmt_putnum((SBuf *)VA.p, &tv);
+      break;
+    }
+    case CVT_BUFPUT_INT: VD.p = lj_strfmt_putint((SBuf *)VA.p, VB.i); break;
+    case CVT_BUFPUT_MEM:
+      VD.p = lj_buf_putmem((SBuf *)VA.p, VB.p, v[ci->k].u);
+      break;
+    case CVT_BUFSTR: VD.p = lj_buf_tostr((SBuf *)VA.p); break;
+
+    /* -- Barriers --------------------------------------------------------- */
+    case CVT_TBAR: {
+      GCtab *t = (GCtab *)VA.p;
+      if (isblack(obj2gco(t))) lj_gc_barrierback(g, t);
+      break;
+    }
+    case CVT_OBAR: {
+      TValue *tv = (TValue *)VA.p;
+      GCupval *uv = (GCupval *)(void *)((char *)tv - offsetof(GCupval, tv));
+      if (iswhite((GCobj *)VB.p) && isblack(obj2gco(uv)))
+	lj_gc_barrieruv(g, tv);
+      break;
+    }
+
+    /* -- Conversions ------------------------------------------------------ */
+    case CVT_NUM_INT: VD.n = (lua_Number)VA.i; break;
+    case CVT_NUM_U32: VD.n = (lua_Number)VA.u; break;
+    case CVT_INT_NUM: VD.i = cvt_num2int(VA.n); break;
+    case CVT_INT_NUM_CHK:
+      VD.i = cvt_num2int(VA.n);
+      GUARD((lua_Number)VD.i == VA.n);
+    case CVT_U32_NUM: {  /* asm_conv: x86 has no unsigned conversion. */
+      int32_t i = cvt_num2int(VA.n);
+      if (i < 0) i = (int32_t)((uint32_t)cvt_num2int(VA.n - 2147483648.0) +
+			       0x80000000u);
+      VD.i = i;
+      break;
+    }
+    case CVT_EXT_I8: VD.i = (int8_t)VA.i; break;
+    case CVT_EXT_U8: VD.i = (uint8_t)VA.i; break;
+    case CVT_EXT_I16: VD.i = (int16_t)VA.i; break;
+    case CVT_EXT_U16: VD.i = (uint16_t)VA.i; break;
+    case CVT_TOBIT: {
+      TValue tv;
+      tv.n = VA.n + VB.n;
+      VD.i = (int32_t)tv.u32.lo;
+      break;
+    }
+    case CVT_TOSTR_NUM: {
+      TValue tv;
+      setnumV(&tv, VA.n);
+      VD.p = lj_strfmt_num(L, &tv);
+      break;
+    }
+    case CVT_TOSTR_INT: VD.p = lj_strfmt_int(L, VA.i); break;
+    case CVT_TOSTR_CHAR: VD.p = lj_strfmt_char(L, VA.i); break;
+    case CVT_STRTO: {
+      TValue tv;
+      EXIT_IF(!lj_strscan_num((GCstr *)VA.p, &tv));
+      VD.n = tv.n;
+      break;
+    }
+
+    /* -- Calls and control ------------------------------------------------ */
+    case CVT_CALL: {
+      CVTVal a[CCI_NARGS_MAX];
+      cvt_args(P, ci->d, &lj_ir_callinfo[ci->k], a);
+      cvt_call(L, g, (IRCallID)ci->k, a, &VD);
+      break;
+    }
+    case CVT_NEXT:
+      VD.u64 = cvt_next(P, (GCtab *)VA.p, VB.u);
+      break;
+    case CVT_HIOP: VD.u = (uint32_t)(VA.u64 >> 32); break;
+    case CVT_GCCHECK:  /* asm_gc_check: exit if the GC needs the atomic phase. */
+      if (LJ_UNLIKELY(g->gc.total >= g->gc.threshold))
+	GUARD(!lj_gc_step_jit(g, (MSize)ci->k));
+      break;
+    case CVT_LOOP: break;
+    case CVT_LOOPBACK: {  /* The PHIs take their loop values at once. */
+      CVTVal tmp[LJ_MAX_PHI];
+      uint32_t i, nphi = P->nphi;
+      for (i = 0; i < nphi; i++) tmp[i] = v[P->phi[2*i+1]];
+      for (i = 0; i < nphi; i++) v[P->phi[2*i]] = tmp[i];
+      ci = P->code + P->loop - 1;
+      break;
+    }
+    case CVT_TAIL: {
+      int32_t mres = 0;
+      const BCIns *pc;
+      TValue *b = (TValue *)v[REF_BASE].p;
+      EXIT_IF(P->gotframe &&
+	      !cvt_stackok(L, b, traceref(J, P->traceno)->snap[ci->snap].topslot));
+      base = cvt_tail(L, P, b, &mres, &pc);
+      if (!pc) {  /* Root link: on with the linked trace. */
+	CVTProg *LP = cvt_prog(J, P->link);
+	if (LP) {
+	  setmref(g->jit_base, base);
+	  P = LP;
+	  goto enter;
+	}
+	/* The linked trace does not run: interpret it from its start. */
+	{
+	  GCtrace *T = traceref(J, P->traceno);
+	  SnapShot *snap = &T->snap[T->nsnap-1];
+	  pc = snap_pc(&T->snapmap[snap->mapofs + snap->nent]);
+	  mres = 0;
+	}
+      }
+      return cvt_leave(L, base, pc, mres);
+    }
+    default:
+      lj_assertG(0, "bad executor op %d", ci->op);
+      break;
+    }
+#undef EXIT_IF
+#undef GUARD
+#undef VA
+#undef VB
+#undef VD
+  }
+
+side_exit:
+  {  /* A patched exit goes on with its side trace. */
+    TraceNo side = P->exitlink[exitno];
+    CVTProg *SP = side ? cvt_prog(J, side) : NULL;
+    base = tvref(g->jit_base);
+    if (SP && (!SP->topslot || cvt_stackok(L, base, SP->topslot))) {
+      uint32_t i;
+      for (i = 0; i < SP->npval; i++)
+	SP->v[SP->pval[2*i]] = P->v[SP->pval[2*i+1]];
+      P = SP;
+      goto enter;
+    }
+  }
+  return cvt_exit(L, P, exitno);
+}
+
+#endif
