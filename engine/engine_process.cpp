@@ -1,6 +1,9 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/personality.h>
+#endif
 
 #include <chrono>
 #include <cstdio>
@@ -53,6 +56,12 @@ Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& 
     return Error{std::string("cannot start the engine process: ") + std::strerror(errno)};
   }
   if (pid == 0) {  // The engine: the request arrives on stdin.
+#ifdef __linux__
+    // The same addresses every run: LuaJIT hashes tables by object address,
+    // which decides iteration orders, exits and so which traces are made. With
+    // them fixed, a program tells the same trace story each time it runs.
+    personality(ADDR_NO_RANDOMIZE);
+#endif
     dup2(to_engine[0], STDIN_FILENO);
     close(to_engine[0]);
     close(to_engine[1]);
