@@ -199,6 +199,10 @@ static void ObsPenalty(void* ud, lua_State* L, const void* pt, int pc, int black
   Self(ud)->OnPenalty(L, pt, pc, black != 0);
 }
 static void ObsFault(void* ud, lua_State* L, int point) { Self(ud)->OnFault(L, point); }
+static void ObsTraceExit(void* ud, lua_State*, int traceno, int exitno, const void* pt, int pc,
+                         int started) {
+  Self(ud)->OnTraceExit(traceno, exitno, pt, pc, started != 0);
+}
 static void ObsAssert(void* ud, const char* file, int line, const char* func, const char* msg) {
   Self(ud)->OnAssert(file, line, func, msg);
 }
@@ -221,6 +225,7 @@ Capture::Capture(const VmDef& vmdef, std::function<void(EventBody)> emit)
   obs->penalty = ObsPenalty;
   obs->assert_fail = ObsAssert;
   obs->fault = ObsFault;
+  obs->trace_exit = ObsTraceExit;
   observer_ = obs;
 }
 
@@ -525,6 +530,9 @@ void Capture::OnSnapshot(lua_State* L, int snapno) {
 void Capture::OnTraceStop(lua_State* L, int traceno) {
   ljo_Trace t;
   if (!ljo_trace(L, traceno, &t)) return;
+  // A new trace with this number: its exits count from zero.
+  for (auto it = exits_.lower_bound({traceno, 0}); it != exits_.end() && it->first.first == traceno;)
+    it = exits_.erase(it);
   ljo_Recorder r;
   ljo_recorder(L, &r);
   TraceStop stop;
@@ -598,6 +606,34 @@ void Capture::OnHot(lua_State* L, int kind, const void* proto, int pc) {
     hot.exitno = r.exitno;
   }
   emit_(std::move(hot));
+}
+
+// A hot loop exits thousands of times: after the first few exits of a trace's
+// exit only the power-of-two ones become events (and one that starts a side
+// trace); EmitExitCounts() has the totals.
+constexpr uint64_t kExitsInFull = 3;
+
+void Capture::OnTraceExit(int traceno, int exitno, const void* proto, int pc, bool started) {
+  const uint64_t count = ++exits_[{traceno, exitno}];
+  if (count > kExitsInFull && (count & (count - 1)) != 0 && !started) return;
+  TraceExit exit;
+  exit.trace = traceno;
+  exit.exitno = exitno;
+  exit.count = count;
+  exit.side_started = started;
+  if (proto) {
+    ljo_Func at;
+    ljo_proto_pos(proto, pc, &at);
+    exit.at = ToFuncRef(at, vmdef_);
+  }
+  emit_(std::move(exit));
+}
+
+void Capture::EmitExitCounts() {
+  if (exits_.empty()) return;
+  ExitCounts totals;
+  for (const auto& [key, count] : exits_) totals.counts.push_back({key.first, key.second, count});
+  emit_(std::move(totals));
 }
 
 void Capture::OnPenalty(lua_State*, const void* proto, int pc, bool blacklisted) {

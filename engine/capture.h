@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "timeline.h"
 
@@ -35,6 +37,9 @@ class Capture {
   void OnPenalty(lua_State* L, const void* proto, int pc, bool blacklisted);
   void OnAssert(const char* file, int line, const char* func, const char* msg);
   void OnFault(lua_State* L, int point);
+  void OnTraceExit(int traceno, int exitno, const void* proto, int pc, bool started);
+  // The totals of every exit taken (ExitCounts), once the program is done.
+  void EmitExitCounts();
 
  private:
   std::string BytecodeLine(const void* proto, int pc, int depth) const;
@@ -56,6 +61,7 @@ class Capture {
   int parent_ = 0, exitno_ = 0, stitch_from_ = 0;
   std::string stitch_error_;
   std::unordered_map<const void*, std::string> listed_protos_;  // proto -> its location
+  std::map<std::pair<int, int>, uint64_t> exits_;  // (trace, exit) -> times taken
 };
 
 }  // namespace ljp

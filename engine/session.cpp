@@ -547,6 +547,7 @@ RunEnd SessionRun::LoadAndRun(std::string_view source, const std::string& chunkn
 
 Timeline SessionRun::Finish(RunEnd end) {
   Drain();
+  if (capture_) capture_->EmitExitCounts();
   if (output_bytes_ >= budgets_.output_bytes && end.status == RunStatus::kOk) {
     const std::string msg = BudgetMessage("output", budgets_);
     Append(BudgetExceeded{"output", budgets_.output_bytes, msg});

@@ -16,13 +16,14 @@ void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("traces", 5, flags)) return;
+  if (!ImGui::BeginTable("traces", 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("#");
   ImGui::TableSetupColumn("status");
   ImGui::TableSetupColumn("link / reason", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("origin");
   ImGui::TableSetupColumn("start");
+  ImGui::TableSetupColumn("exits");
   ImGui::TableHeadersRow();
   for (size_t i = 0; i < rows.size(); ++i) {
     const TraceRow& r = rows[i];
@@ -56,6 +57,15 @@ void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
     ImGui::TextUnformatted(r.origin.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.start.c_str());
+    ImGui::TableNextColumn();
+    if (r.exits) {
+      const std::string exits = std::to_string(r.exits) + " (" + std::to_string(r.exits_used) +
+                                (r.exits_used == 1 ? " exit)" : " exits)");
+      ImGui::TextUnformatted(exits.c_str());
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Times the running trace was left through a failed guard, and how "
+                          "many of its exits were taken.");
+    }
   }
   ImGui::EndTable();
 }

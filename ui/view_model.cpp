@@ -525,6 +525,8 @@ StackAtCursorView StackAtCursor(const Timeline& t, size_t cursor) {
 std::vector<TraceRow> TraceList(const Timeline& t) {
   std::vector<TraceRow> rows;
   std::map<int, size_t> open;  // trace number -> row being recorded
+  std::map<int, size_t> made;  // trace number -> row of the trace that runs
+  std::map<std::pair<size_t, int>, uint64_t> taken;  // (row, exit) -> times
   for (size_t i = 0; i < t.events.size(); ++i) {
     if (const auto* s = As<TraceStart>(t, i)) {
       TraceRow row;
@@ -547,6 +549,7 @@ std::vector<TraceRow> TraceList(const Timeline& t) {
         row.status = "stopped";
         row.linktype = stop->linktype;
         row.link = stop->link;
+        made[stop->trace] = it->second;
         open.erase(it);
       }
     } else if (const auto* abort = As<TraceAbort>(t, i)) {
@@ -558,6 +561,19 @@ std::vector<TraceRow> TraceList(const Timeline& t) {
         open.erase(it);
       }
     }
+    if (const auto* exit = As<TraceExit>(t, i)) {
+      if (auto it = made.find(exit->trace); it != made.end()) {
+        uint64_t& seen = taken[{it->second, exit->exitno}];
+        seen = std::max(seen, exit->count);
+      }
+    } else if (const auto* totals = As<ExitCounts>(t, i)) {
+      for (const ExitCounts::Count& c : totals->counts)
+        if (auto it = made.find(c.trace); it != made.end()) taken[{it->second, c.exitno}] = c.count;
+    }
+  }
+  for (const auto& [key, count] : taken) {
+    rows[key.first].exits += count;
+    ++rows[key.first].exits_used;
   }
   return rows;
 }
@@ -600,6 +616,16 @@ std::string EventSummary(const Timeline& t, size_t index) {
           return Format("trace %d at ", e.trace) + e.where.loc + " -- " + e.reason;
         } else if constexpr (std::is_same_v<T, HotCounter>) {
           return e.kind + " at " + e.at.loc;
+        } else if constexpr (std::is_same_v<T, TraceExit>) {
+          return Format("trace %d exit %d (%llu)", e.trace, e.exitno,
+                        static_cast<unsigned long long>(e.count)) +
+                 (e.at.loc.empty() ? "" : " -> " + e.at.loc) +
+                 (e.side_started ? " hot: side trace starts" : "");
+        } else if constexpr (std::is_same_v<T, ExitCounts>) {
+          uint64_t total = 0;
+          for (const ExitCounts::Count& c : e.counts) total += c.count;
+          return Format("%llu exits of %zu trace exits", static_cast<unsigned long long>(total),
+                        e.counts.size());
         } else if constexpr (std::is_same_v<T, Penalty>) {
           return e.at.loc + (e.blacklisted ? " blacklisted" : "");
         } else if constexpr (std::is_same_v<T, AssertFailure>) {

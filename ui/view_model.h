@@ -165,6 +165,8 @@ struct TraceRow {
   std::string reason;  // for aborted traces
   std::string origin;  // "root", "side of 2/3", "stitch from 1"
   std::string start;   // where it starts
+  uint64_t exits = 0;  // times the trace was left through an exit (when it ran)
+  int exits_used = 0;  // how many of its exits were taken
 };
 
 std::vector<TraceRow> TraceList(const Timeline& t);

@@ -97,6 +97,8 @@ std::string ExtraLine(const RunEnd& e) {
 std::string ExtraLine(const RecordDone&) { return ""; }
 std::string ExtraLine(const SnapshotAdded&) { return ""; }
 std::string ExtraLine(const HotCounter&) { return ""; }
+std::string ExtraLine(const TraceExit&) { return ""; }
+std::string ExtraLine(const ExitCounts&) { return ""; }
 std::string ExtraLine(const ProtoListing&) { return ""; }
 
 }  // namespace

@@ -165,6 +165,26 @@ struct HotCounter {
   int parent = 0, exitno = 0;
 };
 
+// A trace left through one of its exits (a failed guard): LuaJIT restored the
+// interpreter's state from the exit's snapshot and goes on at `at`. A hot loop
+// exits over and over, so of each trace's exit only the first few and then the
+// power-of-two counts are events; ExitCounts has the totals.
+struct TraceExit {
+  int trace = 0, exitno = 0;
+  FuncRef at;                 // where the interpreter goes on
+  uint64_t count = 0;         // how many times this exit was taken, this one included
+  bool side_started = false;  // the exit was hot: recording of a side trace started here
+};
+
+// Every exit taken since the trace was made, with how often (before the end).
+struct ExitCounts {
+  struct Count {
+    int trace = 0, exitno = 0;
+    uint64_t count = 0;
+  };
+  std::vector<Count> counts;  // by trace, then exit
+};
+
 struct Penalty {
   FuncRef at;
   bool blacklisted = false;
@@ -237,7 +257,7 @@ struct RunEnd {
 using EventBody =
     std::variant<TraceStart, RecordStep, RecordDone, SnapshotAdded, StitchStep, TraceStop,
                  TraceAbort, HotCounter, Penalty, AssertFailure, Output, RunError, BudgetExceeded,
-                 Truncated, FaultInjected, ProtoListing, RunEnd>;
+                 Truncated, FaultInjected, ProtoListing, TraceExit, ExitCounts, RunEnd>;
 
 struct Event {
   uint64_t seq = 0;

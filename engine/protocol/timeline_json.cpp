@@ -91,6 +91,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceStop, trace, linktype, link
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceAbort, trace, code, reason, where, start,
                                                 parent, exitno, stitch_from)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HotCounter, kind, at, parent, exitno)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceExit, trace, exitno, at, count, side_started)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ExitCounts::Count, trace, exitno, count)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ExitCounts, counts)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Penalty, at, blacklisted)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AssertFailure, file, line, func, message)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Output, text)
@@ -114,7 +117,8 @@ namespace {
 constexpr std::array<const char*, std::variant_size_v<EventBody>> kEventNames = {
     "trace_start", "record",    "record_done", "snapshot", "stitch", "trace_stop",
     "trace_abort", "hot",       "penalty",     "assert",   "output", "error",
-    "budget",      "truncated", "fault",       "proto",    "end"};
+    "budget",      "truncated", "fault",       "proto",    "exit",   "exit_counts",
+    "end"};
 
 template <size_t I = 0>
 bool ParseBody(const std::string& type, const json& j, EventBody& body) {

@@ -50,6 +50,7 @@ end
 print("returns", cnt.number, cnt.string, cnt.boolean)
 
 -- recursion: up- and down-recursive traces with exits at the base case
+-- (shallow: how often a deep one exits at its stack check follows the GC)
 local function fib(k) if k < 2 then return k end return fib(k - 1) + fib(k - 2) end
 local function sumto(k) if k == 0 then return 0 end return k + sumto(k - 1) end
-print("recursion", fib(22), sumto(3000))
+print("recursion", fib(22), sumto(60))

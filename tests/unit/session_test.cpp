@@ -120,6 +120,74 @@ TEST(SessionStitch, SuccessfulStitchEndsTraceWithStitchLink) {
   EXPECT_EQ(OutputOf(t), RunReference(LJP_TEST_EXAMPLES, "-joff stitch_chain.lua"));
 }
 
+TEST(SessionStitch, StitchedChainRunsTracesOneTwoThree) {
+  // The trace after each stitch starts where trace code continues through
+  // lj_cont_stitch: natively machine code, on the portable target the C VM's
+  // trace executor. The chain is 1 -> 2 -> 3 on every build.
+  const Timeline t = RunExample("stitch_chain.lua");
+  const auto starts = EventsOf<TraceStart>(t);
+  ASSERT_GE(starts.size(), 3u);
+  EXPECT_EQ(starts[1]->trace, 2);
+  EXPECT_EQ(starts[1]->stitch_from, 1);
+  EXPECT_EQ(starts[2]->trace, 3);
+  EXPECT_EQ(starts[2]->stitch_from, 2);
+}
+
+Timeline RunSource(const std::string& source, std::vector<JitSetting> settings = {}) {
+  Session session(Options(std::move(settings)));
+  return session.Run(source, "exits.lua");
+}
+
+TEST(SessionExits, FirstFewExitsThenPowersOfTwoThenTheHotOne) {
+  // The guard "i <= 60" of the loop's trace fails from i = 61 on: exits 1, 2,
+  // 3, 4, 8 are events, the 10th (hotexit) starts a side trace, and after that
+  // the exit goes to the side trace without leaving trace code.
+  const Timeline t = RunSource(
+      "local n = 0\n"
+      "for i = 1, 200 do if i > 60 then n = n + 1 end end\n"
+      "print(n)\n");
+  EXPECT_EQ(OutputOf(t), "140\n");
+  const TraceExit* hot = nullptr;
+  for (const TraceExit* e : EventsOf<TraceExit>(t))
+    if (e->trace == 1 && e->side_started) hot = e;
+  ASSERT_NE(hot, nullptr);
+  EXPECT_EQ(hot->at.loc, "exits.lua:2");
+  std::vector<uint64_t> counts;
+  for (const TraceExit* e : EventsOf<TraceExit>(t))
+    if (e->trace == 1 && e->exitno == hot->exitno) counts.push_back(e->count);
+  EXPECT_EQ(counts, (std::vector<uint64_t>{1, 2, 3, 4, 8, 10}));
+  EXPECT_EQ(hot->count, 10u);
+  const auto sides = EventsOf<TraceStart>(t);
+  ASSERT_GE(sides.size(), 2u);
+  EXPECT_EQ(sides[1]->parent, 1);
+  EXPECT_EQ(sides[1]->exitno, hot->exitno);
+  // The totals at the end agree: ten exits through that exit, no more.
+  const auto totals = EventsOf<ExitCounts>(t);
+  ASSERT_EQ(totals.size(), 1u);
+  bool found = false;
+  for (const ExitCounts::Count& c : totals[0]->counts) {
+    if (c.trace == 1 && c.exitno == hot->exitno) {
+      EXPECT_EQ(c.count, 10u);
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(SessionExits, SunkTablesComeBackAtExits) {
+  // Tables the optimiser sinks exist only when a trace exits; their fields
+  // must be there.
+  const Timeline t = RunSource(
+      "local kept = {}\n"
+      "for i = 1, 300 do\n"
+      "  local p = { x = i, y = 2 * i }\n"
+      "  if i % 100 == 0 then kept[#kept + 1] = p end\n"
+      "end\n"
+      "for _, p in ipairs(kept) do print(p.x, p.y) end\n");
+  EXPECT_EQ(OutputOf(t), "100\t200\n200\t400\n300\t600\n");
+  EXPECT_FALSE(EventsOf<TraceExit>(t).empty());
+}
+
 TEST(SessionStitch, TableBumpRetriesThenStitches) {
   const Timeline t = RunExample("table_bump_stitch.lua");
   ExpectInOrder(t, {{"abort with retry", Is<TraceAbort>([](const TraceAbort& a) {
