@@ -115,7 +115,7 @@ LJ_STATIC_ASSERT(offsetof(Node, key) == sizeof(TValue));  /* cvt_next() */
   _(EXT_I8) _(EXT_U8) _(EXT_I16) _(EXT_U16) \
   _(TOBIT) _(TOSTR_NUM) _(TOSTR_INT) _(TOSTR_CHAR) _(STRTO) \
   /* Calls and control. */ \
-  _(CALL) _(NEXT) _(HIOP) _(GCCHECK) _(LOOP) _(LOOPBACK) _(TAIL)
+  _(CALL) _(NEXT) _(HIOP) _(GCCHECK) _(LOOP) _(LOOPBACK) _(JLOOP) _(TAIL)
 
 enum {
 #define CVTOPENUM(name)	CVT_##name,
@@ -682,6 +682,18 @@ static uint32_t load_pvals(CVTLoad *ld, IRRef1 *pval)
   return np;
 }
 
+/* Some PHI's loop value is another PHI's value before the loop: the moves
+** must happen at once (CVT_LOOPBACK).
+*/
+static int load_phiclash(CVTProg *P)
+{
+  uint32_t i, j;
+  for (i = 0; i < P->nphi; i++)
+    for (j = 0; j < P->nphi; j++)
+      if (P->phi[2*j+1] == P->phi[2*i]) return 1;
+  return 0;
+}
+
 static void load_const(CVTLoad *ld, CVTVal *v, IRRef ref)
 {
   IRIns *ir = IRL(ld, ref);
@@ -731,7 +743,7 @@ MCode *lj_vm_trace_load(jit_State *J, GCtrace *T, IRIns *irf)
 {
   CVTLoad ld;
   CVTProg *P;
-  size_t nref = T->nins - T->nk, ncode = nref + 4, sz;
+  size_t nref = T->nins - T->nk, ncode, sz;
   uint8_t *scratch;
   uint32_t npval = 0, nphi = 0, i;
   IRRef ref;
@@ -751,8 +763,10 @@ MCode *lj_vm_trace_load(jit_State *J, GCtrace *T, IRIns *irf)
     if (op == IR_LOOP) ld.loopref = ref;
     else if (op == IR_PHI && irf[ref].r != RID_SINK) nphi++;
   }
-  /* One block: the program (at most one instruction per IR instruction, and
-  ** the GC checks and the tail), then the scratch space of loading. */
+  /* One block: the program (at most one instruction per IR instruction, the
+  ** GC checks, the PHI moves and the tail), then the scratch space of loading.
+  */
+  ncode = nref + 4 + nphi;
   sz = sizeof(CVTProg) + ncode*sizeof(CVTIns) + nref*sizeof(CVTVal) +
        T->nsnap*sizeof(TraceNo1) + (2*nphi + 2*npval)*sizeof(IRRef1);
   sz = (sz + 7) & ~(size_t)7;
@@ -863,8 +877,21 @@ MCode *lj_vm_trace_load(jit_State *J, GCtrace *T, IRIns *irf)
       }
       if (code[n].op != CVT__MAX) n++;
     }
-    code[n].op = ld.loopref ? CVT_LOOPBACK : CVT_TAIL;
+    if (ld.loopref && !load_phiclash(P)) {
+      /* No PHI takes another PHI's value: plain moves, in order. */
+      for (i = 0; i < nphi; i++, n++) {
+	code[n].op = CVT_MOV;
+	code[n].d = P->phi[2*i];
+	code[n].a = P->phi[2*i+1];
+      }
+      code[n].op = CVT_JLOOP;
+    } else {
+      code[n].op = ld.loopref ? CVT_LOOPBACK : CVT_TAIL;
+    }
     code[n].snap = (uint16_t)(T->nsnap-1);
+    /* Back to the loop's GC check, or past the LOOP marker. */
+    code[n].k = ld.loopref && code[P->loop].op == CVT_LOOP ?
+		(int32_t)P->loop + 1 : (int32_t)P->loop;
     n++;
     P->ncode = n;
   }
@@ -1509,9 +1536,12 @@ enter:
       uint32_t i, nphi = P->nphi;
       for (i = 0; i < nphi; i++) tmp[i] = v[P->phi[2*i+1]];
       for (i = 0; i < nphi; i++) v[P->phi[2*i]] = tmp[i];
-      ci = P->code + P->loop - 1;
+      ci = P->code + ci->k - 1;
       break;
     }
+    case CVT_JLOOP:  /* The PHI moves came before: on with the loop. */
+      ci = P->code + ci->k - 1;
+      break;
     case CVT_TAIL: {
       int32_t mres = 0;
       const BCIns *pc;
@@ -1536,8 +1566,11 @@ enter:
       }
       return cvt_leave(L, base, pc, mres);
     }
-    default:
+    default:  /* Never: the loader makes only the ops above. */
       lj_assertG(0, "bad executor op %d", ci->op);
+#if defined(__GNUC__) && !defined(LUA_USE_ASSERT)
+      __builtin_unreachable();  /* No range check in the dispatch. */
+#endif
       break;
     }
 #undef EXIT_IF
