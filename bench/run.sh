@@ -10,12 +10,16 @@
 #
 # With --cvm, the engines are the C VM as the browser runs it and references:
 #   cvm-wasm      node $LUAJIT_NODE -joff FILE SIZE              (build/wasm: C VM in WebAssembly)
+#   wasm-traces   node $LUAJIT_NODE FILE SIZE                    (the same, JIT on: traces run)
 #   ref-joff      $LUAJIT_REF -joff FILE SIZE                    (LuaJIT's x64 assembly interpreter)
 #   lua5.1, lua5.4                                               (Debian's, native x64)
 #   cvm-x86       $X86 $LUAJIT_CVM -joff FILE SIZE               (build/portable: C VM, -m32)
+#   x86-traces    $X86 $LUAJIT_CVM FILE SIZE                     (the same, JIT on: traces run)
 #   asm-x86       $X86 $LUAJIT_REF_X86 -joff FILE SIZE           (LuaJIT's x86 assembly interpreter)
 # cvm-x86/asm-x86 compares the two interpreters like for like: same 32-bit ABI, both
 # natively where this kernel runs 32-bit programs ($X86 empty), else both under qemu-i386.
+# *-traces/-joff compare the C VM's trace execution with its own interpreter (same build;
+# node with its default tiering, no flags). Numeric programs: nbody, spectral_norm, fannkuch.
 #
 # Engines, in this order:
 #   ljplay        $LJPLAY run FILE --jit on -- SIZE   (the playground build, JIT on)
@@ -118,7 +122,7 @@ fi
 # Engine table: name and whether it is available.
 engines=(ljplay luajit-ref ref-joff lua5.1 lua5.4)
 [[ -n "${LJP_BENCH_CVM:-}" ]] && engines+=(cvm)
-((cvm)) && engines=(cvm-wasm ref-joff lua5.1 lua5.4 cvm-x86 asm-x86)
+((cvm)) && engines=(cvm-wasm wasm-traces ref-joff lua5.1 lua5.4 cvm-x86 x86-traces asm-x86)
 declare -A have
 for e in "${engines[@]}"; do have[$e]=1; done
 for e in lua5.1 lua5.4; do
@@ -142,7 +146,9 @@ run_engine() {
     lua5.1)     lua5.1 "$file" "$size" ;;
     lua5.4)     lua5.4 "$file" "$size" ;;
     cvm-wasm)   node "$LUAJIT_NODE" -joff "$file" "$size" ;;
+    wasm-traces) node "$LUAJIT_NODE" "$file" "$size" ;;
     cvm-x86)    $X86 "$LUAJIT_CVM" -joff "$file" "$size" ;;
+    x86-traces) $X86 "$LUAJIT_CVM" "$file" "$size" ;;
     asm-x86)    $X86 "$LUAJIT_REF_X86" -joff "$file" "$size" ;;
     cvm)
       if [[ "$LJP_BENCH_CVM" == *"{file}"* ]]; then
@@ -248,6 +254,8 @@ END {
     R[++nr] = "wasm/lua5.1"; N[nr] = "cvm-wasm"; D[nr] = "lua5.1"
     R[++nr] = "wasm/lua5.4"; N[nr] = "cvm-wasm"; D[nr] = "lua5.4"
     R[++nr] = "cvm/asm-x86"; N[nr] = "cvm-x86";  D[nr] = "asm-x86"
+    R[++nr] = "wtrace/wasm"; N[nr] = "wasm-traces"; D[nr] = "cvm-wasm"
+    R[++nr] = "xtrace/x86";  N[nr] = "x86-traces";  D[nr] = "cvm-x86"
   } else {
   R[++nr] = "ljplay/ref";      N[nr] = "ljplay";   D[nr] = "luajit-ref"
   R[++nr] = "joff/ref";        N[nr] = "ref-joff"; D[nr] = "luajit-ref"
@@ -304,6 +312,18 @@ END {
   if (cvm) {
     if (cr[4]) printf "\ncvm/asm-x86 goal: <= 1.80 (geomean %.3f:%s)\n", exp(lr[4] / cr[4]), (exp(lr[4] / cr[4]) <= 1.8 ? " ok" : " OVER THE GOAL")
     if (cr[2]) printf "wasm/lua5.1 goal: < 1 (geomean %.3f:%s)\n", exp(lr[2] / cr[2]), (exp(lr[2] / cr[2]) < 1 ? " ok" : " OVER THE GOAL")
+    # Trace execution against the same build interpreting: geomean <= 1/1.3, none over 1/0.9.
+    for (j = 5; j <= 6; j++) if (cr[j]) {
+      g = exp(lr[j] / cr[j]); worst = 0; num = 0; nn = 0
+      for (k = 1; k <= np; k++) {
+        a = cell(P[k], N[j]); b = cell(P[k], D[j])
+        if (isnum(a) && isnum(b) && b > 0) {
+          if (a / b > worst) { worst = a / b; wp = P[k] }
+          if (P[k] ~ /^(nbody|spectral_norm|fannkuch)$/) { num += log(a / b); nn++ }
+        }
+      }
+      printf "%s goal: geomean <= %.3f, none over %.3f (geomean %.3f, numeric %.3f, worst %.3f %s):%s\n", R[j], 1 / 1.3, 1 / 0.9, g, (nn ? exp(num / nn) : 0), worst, wp, (g <= 1 / 1.3 && worst <= 1 / 0.9 ? " ok" : " NOT MET")
+    }
   } else if (cr[1]) {
     g = exp(lr[1] / cr[1])
     printf "\nljplay/ref goal: <= %.2f per program. geomean %.3f:%s\n", ratio_ok, g, (g <= ratio_ok ? " ok" : " OVER THE GOAL")

@@ -1245,23 +1245,51 @@ static LJ_AINLINE int cvt_typeok(cTValue *o, IRType t)
   return t == IRT_NUM ? tvisnum(o) : itype(o) == irt_toitype_(t);
 }
 
-int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
+/* Where a run of traces is: cvt_exec() stops now and then, and goes on. */
+typedef struct CVTRun {
+  CVTProg *P;		/* The trace running. */
+  const CVTIns *ci;	/* Its next instruction. */
+  SnapNo exitno;	/* CVT_RUN_EXIT: the exit taken. */
+  TValue *base;		/* CVT_RUN_LEAVE: the interpreter's base, */
+  const BCIns *pc;	/* where it goes on, */
+  int32_t mres;		/* and MULTRES. */
+} CVTRun;
+
+enum {
+  CVT_RUN_EXIT,		/* A guard failed: exit through lj_trace_exit(). */
+  CVT_RUN_LEAVE,	/* The last trace ended: on in the interpreter. */
+  CVT_RUN_PAUSE		/* Call cvt_exec() again. */
+};
+
+/* cvt_exec() returns every CVT_PAUSE_LOOPS loop iterations and is called
+** again at once, as the interpreter pauses (CVM_PAUSED in lj_cvm.c): a
+** WebAssembly engine cannot switch a running invocation to the optimised
+** code it compiles in the background, and a hot loop runs inside one.
+*/
+#define CVT_PAUSE_LOOPS		(1 << 14)
+
+/* Runs traces from r->ci of r->P: their instructions, the switches to side
+** traces at patched exits and to linked traces at their ends.
+*/
+static LJ_NOINLINE int cvt_exec(lua_State *L, CVTRun *r)
 {
   global_State *g = G(L);
   jit_State *J = G2J(g);
-  CVTProg *P = cvt_prog(J, traceno);
-  const CVTIns *ci;
-  CVTVal *v;
+  CVTProg *P = r->P;
+  const CVTIns *ci = r->ci - 1;
+  CVTVal *v = P->v;
+  TValue *base;
   SnapNo exitno;
-  lj_assertG(P != NULL, "trace %d does not run", (int)traceno);
-  setmref(g->jit_base, base);
-  setmref(g->tmpbuf.L, L);
-enter:
+  int32_t loops = CVT_PAUSE_LOOPS;
+  goto run;
+enter:  /* Trace P from its start, with base in jit_base. */
   v = P->v;
   v[REF_BASE].p = base;
   g->vmstate = (int32_t)P->traceno;
-  ci = P->code;
-  for (;; ci++) {
+  ci = P->code - 1;
+run:
+  for (;;) {
+    ci++;
 /* Leave through the exit of this guard when cond holds. */
 #define EXIT_IF(cond) \
     do { if (LJ_UNLIKELY(cond)) { exitno = ci->snap; goto side_exit; } } while (0)
@@ -1536,11 +1564,16 @@ enter:
       uint32_t i, nphi = P->nphi;
       for (i = 0; i < nphi; i++) tmp[i] = v[P->phi[2*i+1]];
       for (i = 0; i < nphi; i++) v[P->phi[2*i]] = tmp[i];
-      ci = P->code + ci->k - 1;
-      break;
+      goto loop;
     }
     case CVT_JLOOP:  /* The PHI moves came before: on with the loop. */
+    loop:
       ci = P->code + ci->k - 1;
+      if (LJ_UNLIKELY(--loops == 0)) {
+	r->P = P;
+	r->ci = ci + 1;
+	return CVT_RUN_PAUSE;
+      }
       break;
     case CVT_TAIL: {
       int32_t mres = 0;
@@ -1564,7 +1597,10 @@ enter:
 	  mres = 0;
 	}
       }
-      return cvt_leave(L, base, pc, mres);
+      r->base = base;
+      r->pc = pc;
+      r->mres = mres;
+      return CVT_RUN_LEAVE;
     }
     default:  /* Never: the loader makes only the ops above. */
       lj_assertG(0, "bad executor op %d", ci->op);
@@ -1593,7 +1629,29 @@ side_exit:
       goto enter;
     }
   }
-  return cvt_exit(L, P, exitno);
+  r->P = P;
+  r->exitno = exitno;
+  return CVT_RUN_EXIT;
+}
+
+int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
+{
+  global_State *g = G(L);
+  CVTRun r;
+  r.P = cvt_prog(G2J(g), traceno);
+  lj_assertG(r.P != NULL, "trace %d does not run", (int)traceno);
+  r.ci = r.P->code;
+  setmref(g->jit_base, base);
+  setmref(g->tmpbuf.L, L);
+  r.P->v[REF_BASE].p = base;
+  g->vmstate = (int32_t)traceno;
+  for (;;) {
+    switch (cvt_exec(L, &r)) {
+    case CVT_RUN_PAUSE: break;
+    case CVT_RUN_EXIT: return cvt_exit(L, r.P, r.exitno);
+    default: return cvt_leave(L, r.base, r.pc, r.mres);
+    }
+  }
 }
 
 #endif
