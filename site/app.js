@@ -729,6 +729,8 @@
     withHeader,
     openSource: (chunkname, source, mode = '') => viewer.openSource(chunkname, source, mode),
     stop: () => viewer.call('ljp_viewer_stop', null, []),  // the viewer's Stop (Shift+F5)
+    // A pane's text at the cursor, as `ljplay gui --dump-pane` prints it.
+    dumpPane: (pane) => viewer.call('ljp_viewer_dump_pane', 'string', [pane]),
     // The engine traps in the next run after its n-th timeline line.
     trapNextRun: (n = 5) => { engine.trapNext = n; },
     engine: () => ({runs: engine.runs, workersStarted: engine.workersStarted, ready: engine.ready,

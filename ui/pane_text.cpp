@@ -118,7 +118,12 @@ std::string TracesText(const Timeline& t, const ViewState&) {
     if (!r.linktype.empty()) out += " -> " + r.linktype;
     if (r.link && r.link != r.trace) (out += ' ') += std::to_string(r.link);
     if (!r.reason.empty()) out += ": " + r.reason;
-    out += "  (" + r.origin + ", " + r.start + ")\n";
+    out += "  (" + r.origin + ", " + r.start + ")";
+    if (r.exits) {
+      out += "  " + std::to_string(r.exits) + (r.exits == 1 ? " exit" : " exits") + " through " +
+             std::to_string(r.exits_used);
+    }
+    out += "\n";
   }
   return out;
 }

@@ -133,6 +133,33 @@ async function main() {
     check('the first example runs at start-up', first.example === 'maxsnap_stitch.lua' &&
           first.output === expectedOutput('maxsnap_stitch.lua'), JSON.stringify(first).slice(0, 400));
 
+    // --- Traces run in the browser (the C VM's trace executor) -------------------
+    // The trace after each stitch starts when trace code reaches lj_cont_stitch:
+    // the graph shows the chain 1 -> 2 -> 3.
+    const chain = await page.evaluate(async () => {
+      const state = await window.ljplayTest.runExample('stitch_chain.lua', 'full');
+      return {state, graph: window.ljplayTest.dumpPane('graph')};
+    });
+    check('stitch_chain.lua runs its stitched traces: the graph shows 1 -> 2 -> 3',
+          /edge stitch 1 -> 2 /.test(chain.graph) && /edge stitch 2 -> 3 /.test(chain.graph) &&
+          chain.state.output === expectedOutput('stitch_chain.lua'), chain.graph);
+    // A hot exit starts a side trace; the graph shows the exit edge and the trace
+    // list counts the exits.
+    const sideSource = 'local n = 0\nfor i = 1, 200 do if i > 60 then n = n + 1 end end\nprint(n)\n';
+    const side = await page.evaluate(async (source) => {
+      window.ljplayTest.openSource('side.lua', source, 'full');
+      const state = await window.ljplayTest.whenIdle(60000);
+      return {state, graph: window.ljplayTest.dumpPane('graph'),
+              traces: window.ljplayTest.dumpPane('traces'), events: window.ljplayTest.dumpPane('events')};
+    }, sideSource);
+    check('a hot exit starts a side trace: the graph shows its exit edge',
+          /edge side 1 -> 2 \(exit \d+\)/.test(side.graph) && side.state.output === '140\n',
+          side.graph + JSON.stringify(side.state).slice(0, 300));
+    check('the trace list counts the exits, the event log shows them',
+          /trace 1 .* 1[01] exits through 2/.test(side.traces) &&
+          /exit +trace 1 exit \d+ \(10\) -> side\.lua:2 hot: side trace starts/.test(side.events),
+          side.traces + side.events.split('\n').filter((l) => / exit /.test(l)).join('\n'));
+
     // --- The stitch cases, fixed and broken -------------------------------------
     const runExample = (name, mode) =>
       page.evaluate(([n, m]) => window.ljplayTest.runExample(n, m), [name, mode]);
