@@ -69,5 +69,8 @@ LJ_FUNC lua_Number lj_cvm_fscale(lua_Number x, lua_Number y);
 */
 LJ_FUNC int lj_cvm_trace_runs(jit_State *J, TraceNo traceno);
 LJ_FUNC int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno);
+/* Traces loaded in this process and the nanoseconds it took (a benchmark's
+** statistic). */
+LUA_API void lj_cvm_trace_loadstats(uint64_t *traces, uint64_t *ns);
 
 #endif
