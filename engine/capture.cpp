@@ -199,6 +199,7 @@ static void ObsPenalty(void* ud, lua_State* L, const void* pt, int pc, int black
   Self(ud)->OnPenalty(L, pt, pc, black != 0);
 }
 static void ObsFault(void* ud, lua_State* L, int point) { Self(ud)->OnFault(L, point); }
+static void ObsPause(void* ud, lua_State* L) { Self(ud)->OnPause(L); }
 static void ObsTraceExit(void* ud, lua_State*, int traceno, int exitno, const void* pt, int pc,
                          int started) {
   Self(ud)->OnTraceExit(traceno, exitno, pt, pc, started != 0);
@@ -226,6 +227,7 @@ Capture::Capture(const VmDef& vmdef, std::function<void(EventBody)> emit)
   obs->assert_fail = ObsAssert;
   obs->fault = ObsFault;
   obs->trace_exit = ObsTraceExit;
+  obs->pause = ObsPause;
   observer_ = obs;
 }
 

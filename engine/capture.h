@@ -40,6 +40,12 @@ class Capture {
   void OnTraceExit(int traceno, int exitno, const void* proto, int pc, bool started);
   // The totals of every exit taken (ExitCounts), once the program is done.
   void EmitExitCounts();
+  // Called when the portable C VM pauses (interpreting or on trace); may raise
+  // a Lua error to stop the program.
+  void SetPause(std::function<void(lua_State*)> on_pause) { on_pause_ = std::move(on_pause); }
+  void OnPause(lua_State* L) {
+    if (on_pause_) on_pause_(L);
+  }
 
  private:
   std::string BytecodeLine(const void* proto, int pc, int depth) const;
@@ -51,6 +57,7 @@ class Capture {
 
   const VmDef& vmdef_;
   std::function<void(EventBody)> emit_;
+  std::function<void(lua_State*)> on_pause_;
   void* observer_ = nullptr;  // ljo_Observer, kept opaque here
 
   // The trace being recorded.

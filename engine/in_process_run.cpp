@@ -14,8 +14,10 @@
 //   them; stdout, which the Session had redirected, is restored. (Not longjmp:
 //   with Emscripten 3.1.6 a C++ function with cleanups on the way swallows it.)
 // - A wall-time budget cannot stop a JIT-compiled loop from outside (no
-//   process to kill); the Session's own checks (instruction and wall-time
-//   budgets with the JIT off, memory) still apply. A crash ends the caller.
+//   process to kill): the Session checks it itself - with the JIT off in its
+//   count hook, with the JIT on whenever the C VM pauses (every 2^14 loop
+//   iterations, interpreted or on trace). Memory budgets apply as natively.
+//   A crash ends the caller.
 #include "in_process_run.h"
 
 #include <emscripten.h>

@@ -492,6 +492,20 @@ void SessionRun::StartCapture() {
   if (!options_.capture) return;
   capture_ =
       std::make_unique<Capture>(timeline_.vmdef, [this](EventBody b) { Emit(std::move(b)); });
+  if (timeline_.jit && run_.has_deadline) {
+    // With the JIT on there is no count hook (it would abort every trace being
+    // recorded). In a process of its own the engine is killed at the deadline;
+    // in-process (wasm) the C VM's pauses check it, on trace too.
+    capture_->SetPause([](lua_State* L) {
+      RunState* run = StateOf(L);
+      if (!run->stopped_by && Clock::now() > run->deadline) run->stopped_by = "wall-time";
+      if (!run->stopped_by) return;
+      // From now on every interpreted instruction raises it too (as BudgetHook
+      // does), so a pcall around the loop cannot swallow it.
+      lua_sethook(L, BudgetHook, LUA_MASKCOUNT, 1);
+      luaL_error(L, "%s budget exceeded", run->stopped_by);
+    });
+  }
   capture_->Attach(L_);
 }
 

@@ -35,6 +35,7 @@
 #include "lj_trace.h"
 #include "lj_dispatch.h"
 #include "lj_vm.h"
+#include "lj_observe.h"
 #include "lj_cvm.h"
 
 /* Handler indexes: 0..BC__MAX-1 bytecodes, then the assembly fast functions
@@ -1488,13 +1489,23 @@ vmeta_call: {
 
 /* -- VM entries and error unwinding -------------------------------------- */
 
-/* Run until the entry returns, continuing after every pause. */
+/* Run until the entry returns, continuing after every pause. At a pause the
+** observer may stop the program (a wall-time budget): its error is raised
+** there, before the instruction the interpreter continues with.
+*/
 static int cvm_run(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
 		   int32_t ftype)
 {
   int r = cvm_execute(L, cf, start, ra0, ftype);
-  while (r == CVM_PAUSED)
+  while (r == CVM_PAUSED) {
+    const ljo_Observer *obs = G2J(G(L))->observer;
+    if (obs && obs->pause) {
+      setmref(cf->pc, cf->contpc);
+      L->top = curr_topL(L);
+      obs->pause(obs->ud, L);
+    }
     r = cvm_execute(L, cf, CVM_START_CONTINUE, NULL, 0);
+  }
   return r;
 }
 

@@ -58,6 +58,7 @@
 #if LJ_HASBUFFER
 #include "lj_serialize.h"
 #endif
+#include "lj_observe.h"
 #include "lj_cvm.h"
 
 /* One value per IR ref. ExitState.val reads it as uint64_t. */
@@ -1672,8 +1673,16 @@ int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
   r.P->v[REF_BASE].p = base;
   g->vmstate = (int32_t)traceno;
   for (;;) {
+    const ljo_Observer *obs;
     switch (cvt_exec(L, &r)) {
-    case CVT_RUN_PAUSE: break;
+    case CVT_RUN_PAUSE:  /* The observer may stop the program here. */
+      obs = G2J(g)->observer;
+      if (obs && obs->pause) {
+	L->base = tvref(g->jit_base);
+	L->top = curr_topL(L);
+	obs->pause(obs->ud, L);
+      }
+      break;
     case CVT_RUN_EXIT: return cvt_exit(L, r.P, r.exitno);
     default: return cvt_leave(L, r.base, r.pc, r.mres);
     }
