@@ -533,7 +533,8 @@ void Capture::OnTraceStop(lua_State* L, int traceno) {
   ljo_Trace t;
   if (!ljo_trace(L, traceno, &t)) return;
   // A new trace with this number: its exits count from zero.
-  for (auto it = exits_.lower_bound({traceno, 0}); it != exits_.end() && it->first.first == traceno;)
+  for (auto it = exits_.lower_bound({traceno, 0});
+       it != exits_.end() && it->first.first == traceno;)
     it = exits_.erase(it);
   ljo_Recorder r;
   ljo_recorder(L, &r);

@@ -68,7 +68,7 @@ class Capture {
   int parent_ = 0, exitno_ = 0, stitch_from_ = 0;
   std::string stitch_error_;
   std::unordered_map<const void*, std::string> listed_protos_;  // proto -> its location
-  std::map<std::pair<int, int>, uint64_t> exits_;  // (trace, exit) -> times taken
+  std::map<std::pair<int, int>, uint64_t> exits_;               // (trace, exit) -> times taken
 };
 
 }  // namespace ljp

@@ -63,8 +63,9 @@ void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
                                 (r.exits_used == 1 ? " exit)" : " exits)");
       ImGui::TextUnformatted(exits.c_str());
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Times the running trace was left through a failed guard, and how "
-                          "many of its exits were taken.");
+        ImGui::SetTooltip(
+            "Times the running trace was left through a failed guard, and how "
+            "many of its exits were taken.");
     }
   }
   ImGui::EndTable();

@@ -524,8 +524,8 @@ StackAtCursorView StackAtCursor(const Timeline& t, size_t cursor) {
 
 std::vector<TraceRow> TraceList(const Timeline& t) {
   std::vector<TraceRow> rows;
-  std::map<int, size_t> open;  // trace number -> row being recorded
-  std::map<int, size_t> made;  // trace number -> row of the trace that runs
+  std::map<int, size_t> open;                        // trace number -> row being recorded
+  std::map<int, size_t> made;                        // trace number -> row of the trace that runs
   std::map<std::pair<size_t, int>, uint64_t> taken;  // (row, exit) -> times
   for (size_t i = 0; i < t.events.size(); ++i) {
     if (const auto* s = As<TraceStart>(t, i)) {

@@ -115,10 +115,9 @@ namespace {
 
 // Protocol names, in EventBody's alternative order.
 constexpr std::array<const char*, std::variant_size_v<EventBody>> kEventNames = {
-    "trace_start", "record",    "record_done", "snapshot", "stitch", "trace_stop",
-    "trace_abort", "hot",       "penalty",     "assert",   "output", "error",
-    "budget",      "truncated", "fault",       "proto",    "exit",   "exit_counts",
-    "end"};
+    "trace_start", "record",  "record_done", "snapshot",    "stitch", "trace_stop", "trace_abort",
+    "hot",         "penalty", "assert",      "output",      "error",  "budget",     "truncated",
+    "fault",       "proto",   "exit",        "exit_counts", "end"};
 
 template <size_t I = 0>
 bool ParseBody(const std::string& type, const json& j, EventBody& body) {
