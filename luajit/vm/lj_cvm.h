@@ -61,7 +61,8 @@ LJ_FUNC lua_Number lj_cvm_fscale(lua_Number x, lua_Number y);
 ** machine code, the C VM runs the trace's IR.
 **
 ** lj_cvm_trace_runs() says whether trace traceno runs: it has a program, and
-** execution is on (the JIT flag NOEXEC is off, see ljo_set_trace_exec()). lj_cvm_trace_run() runs it from base and returns as the
+** execution is on (the JIT flag NOEXEC is off, see ljo_set_trace_exec()).
+** lj_cvm_trace_run() runs it from base and returns as the
 ** assembly VM's exit to the interpreter (vm_exit_interp): L->base is the new
 ** base, the C frame's PC where to go on, and the result MULTRES for that
 ** instruction, -17 to dispatch the original instruction of the trace at that
