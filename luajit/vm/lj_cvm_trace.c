@@ -142,8 +142,6 @@ typedef struct CVTIns {
 */
 typedef struct CVTProg {
   TraceNo1 traceno;
-  TraceNo1 parent;	/* Side trace: parent trace, 0 for a root trace. */
-  uint16_t exitno;	/* Side trace: the parent's exit. */
   uint16_t nsnap;
   TraceNo1 link;	/* Trace linked at the end (0: the interpreter). */
   uint8_t gotframe;	/* Root trace adds frames: stack check at the end. */
@@ -789,8 +787,6 @@ static MCode *cvt_load(jit_State *J, GCtrace *T, IRIns *irf)
   load_liveness(&ld);
   P->ir = irf;
   P->traceno = (TraceNo1)T->traceno;
-  P->parent = (TraceNo1)J->parent;
-  P->exitno = (uint16_t)J->exitno;
   P->nsnap = (uint16_t)T->nsnap;
   P->link = (TraceNo1)T->link;
   P->nphi = nphi;
