@@ -137,6 +137,22 @@ typedef struct CVTIns {
   int32_t k;		/* Literal. */
 } CVTIns;
 
+/* One stack slot the end of a trace writes (asm_stack_restore). */
+typedef struct CVTStore {
+  int16_t ofs;		/* TValue from the trace's base: slot - 1. */
+  IRRef1 ref;		/* The value. */
+  uint8_t kind;		/* CVTS_* */
+  uint8_t unused[3];
+  uint32_t hi;		/* The high word: type tag, frame link, LJ_KEYINDEX. */
+} CVTStore;
+
+enum {
+  CVTS_NUM,	/* The number. */
+  CVTS_LOHI,	/* The low word of the value, then hi. */
+  CVTS_HI,	/* Only hi (a primitive value). */
+  CVTS_LO	/* Only the low word (slot 0: the link stays). */
+};
+
 /* The executor's form of a trace. Allocated in one block, outside the GC's
 ** accounting (like machine code), so the GC sees the same heap as on x86.
 */
@@ -155,6 +171,12 @@ typedef struct CVTProg {
   TraceNo1 *exitlink;	/* Side trace at each exit, or 0. */
   CVTVal *v;		/* Value of IR ref r at v[r]. */
   IRIns *ir;		/* The trace's IR (calls read their arguments). */
+  CVTStore *store;	/* What the end of a trace without a loop writes, */
+  uint32_t nstore;
+  int32_t tailslot;	/* where its base then is, */
+  const BCIns *tailpc;	/* and where the interpreter goes on (no link), */
+  int32_t tailmres;	/* with this MULTRES, */
+  const BCIns *snappc;	/* or (the linked trace does not run) here. */
   TValue nextres[2];	/* Value and key of an array slot (CVT_NEXT). */
   size_t size;		/* Bytes in the block. */
   CVTIns code[1];
@@ -708,6 +730,62 @@ static void load_const(CVTLoad *ld, CVTVal *v, IRRef ref)
   }
 }
 
+/* The end of a trace without a loop (asm_tail_link): the slots the last
+** snapshot writes to the stack, where the base then is, and where the
+** interpreter goes on when no trace is linked.
+*/
+static void load_tail(CVTLoad *ld, CVTProg *P)
+{
+  GCtrace *T = ld->T;
+  SnapShot *snap = &T->snap[T->nsnap-1];
+  SnapEntry *map = &T->snapmap[snap->mapofs];
+  SnapEntry *flinks = &T->snapmap[snap_nextofs(T, snap)-1];
+  MSize n, nent = snap->nent;
+  BCReg baseslot = 0;
+  const BCIns *pc;
+  CVTStore *st = P->store;
+  for (n = 0; n < nent; n++) {
+    SnapEntry sn = map[n];
+    BCReg s = snap_slot(sn);
+    IRRef ref = snap_ref(sn);
+    IRIns *ir = IRL(ld, ref);
+    if ((sn & SNAP_FRAME)) baseslot = s;
+    if ((sn & SNAP_NORESTORE)) continue;
+    st->ofs = (int16_t)((int32_t)s - 1);
+    st->ref = (IRRef1)ref;
+    if ((sn & SNAP_KEYINDEX)) {
+      st->kind = CVTS_LOHI;
+      st->hi = LJ_KEYINDEX;
+    } else if (irt_isnum(ir->t)) {
+      st->kind = CVTS_NUM;
+    } else if ((sn & (SNAP_CONT|SNAP_FRAME))) {
+      st->kind = s != 0 ? CVTS_LOHI : CVTS_LO;
+      if (s != 0) st->hi = (uint32_t)*flinks--;  /* Frame link. */
+    } else {
+      st->kind = irt_ispri(ir->t) ? CVTS_HI : CVTS_LOHI;
+      st->hi = irt_toitype(ir->t);
+    }
+    st++;
+  }
+  P->nstore = (uint32_t)(st - P->store);
+  P->tailslot = (int32_t)baseslot;
+  pc = snap_pc(&map[nent]);
+  P->snappc = pc;
+  if (bc_op(*pc) == BC_JLOOP) {  /* Return trace: dispatch the RET. */
+    BCIns *retpc = &traceref(ld->J, bc_d(*pc))->startins;
+    if (bc_isret(bc_op(*retpc))) pc = retpc;
+  }
+  P->tailpc = pc;
+  P->tailmres = (int32_t)(snap->nslots - baseslot);
+  switch (bc_op(*pc)) {
+  case BC_CALLM: case BC_CALLMT:
+    P->tailmres -= (int32_t)(1 + bc_a(*pc) + bc_c(*pc)); break;
+  case BC_RETM: P->tailmres -= (int32_t)(bc_a(*pc) + bc_d(*pc)); break;
+  case BC_TSETM: P->tailmres -= (int32_t)bc_a(*pc); break;
+  default: if (bc_op(*pc) < BC_FUNCF) P->tailmres = 0; break;
+  }
+}
+
 /* Programs live outside the Lua heap, as machine code does: the heap then
 ** holds the same objects at the same addresses as with LuaJIT's assembly VM
 ** (hot counters are keyed by bytecode addresses), and the GC counts the same.
@@ -770,6 +848,8 @@ static MCode *cvt_load(jit_State *J, GCtrace *T, IRIns *irf)
   sz = sizeof(CVTProg) + ncode*sizeof(CVTIns) + nref*sizeof(CVTVal) +
        T->nsnap*sizeof(TraceNo1) + (2*nphi + 2*npval)*sizeof(IRRef1);
   sz = (sz + 7) & ~(size_t)7;
+  sz += T->snap[T->nsnap-1].nent*sizeof(CVTStore);
+  sz = (sz + 7) & ~(size_t)7;
   P = (CVTProg *)cvt_alloc(sz + 4*nref);
   if (!P) return NULL;
   memset(P, 0, sz + 4*nref);
@@ -779,6 +859,8 @@ static MCode *cvt_load(jit_State *J, GCtrace *T, IRIns *irf)
   P->exitlink = (TraceNo1 *)(void *)(P->v + T->nins);
   P->phi = P->exitlink + T->nsnap;
   P->pval = P->phi + 2*nphi;
+  P->store = (CVTStore *)(void *)((char *)P + sz -
+				  T->snap[T->nsnap-1].nent*sizeof(CVTStore));
   scratch = (uint8_t *)P + sz;
   ld.used = scratch - T->nk;
   ld.fused = scratch + nref - T->nk;
@@ -897,6 +979,7 @@ static MCode *cvt_load(jit_State *J, GCtrace *T, IRIns *irf)
     cvt_free(P, P->size);
     return NULL;
   }
+  if (!ld.loopref) load_tail(&ld, P);
   return (MCode *)P;
 }
 
@@ -1158,65 +1241,6 @@ static int cvt_leave(lua_State *L, TValue *base, const BCIns *pc,
   setmref(g->jit_base, NULL);
   setvmstate(g, INTERP);
   return mres;
-}
-
-/* The end of a trace without a loop: write the last snapshot to the stack,
-** then enter the linked trace or leave to the interpreter. Returns the new
-** base; *pcp is NULL to go on with trace P->link, else where to leave.
-*/
-static TValue *cvt_tail(lua_State *L, CVTProg *P, TValue *base,
-			int32_t *mres, const BCIns **pcp)
-{
-  GCtrace *T = traceref(G2J(G(L)), P->traceno);
-  SnapShot *snap = &T->snap[T->nsnap-1];
-  SnapEntry *map = &T->snapmap[snap->mapofs];
-  SnapEntry *flinks = &T->snapmap[snap_nextofs(T, snap)-1];
-  MSize n, nent = snap->nent;
-  BCReg baseslot = 0;
-  const BCIns *pc;
-  CVTVal *v = P->v;
-  for (n = 0; n < nent; n++) {
-    SnapEntry sn = map[n];
-    BCReg s = snap_slot(sn);
-    TValue *o = base + (int32_t)s - 1;
-    IRRef ref = snap_ref(sn);
-    IRIns *ir = &P->ir[ref];
-    if ((sn & SNAP_FRAME)) baseslot = s;
-    if ((sn & SNAP_NORESTORE)) continue;
-    if ((sn & SNAP_KEYINDEX)) {
-      o->u32.lo = v[ref].u;
-      o->u32.hi = LJ_KEYINDEX;
-    } else if (irt_isnum(ir->t)) {
-      o->n = v[ref].n;
-    } else {
-      if (!irt_ispri(ir->t)) o->u32.lo = v[ref].u;
-      if ((sn & (SNAP_CONT|SNAP_FRAME))) {
-	if (s != 0) o->u32.hi = (uint32_t)*flinks--;  /* Frame link. */
-      } else {
-	o->it = irt_toitype(ir->t);
-      }
-    }
-  }
-  base += baseslot;
-  if (P->link) {
-    *pcp = NULL;
-    return base;
-  }
-  pc = snap_pc(&map[nent]);
-  if (bc_op(*pc) == BC_JLOOP) {  /* Return trace: dispatch the RET. */
-    BCIns *retpc = &traceref(G2J(G(L)), bc_d(*pc))->startins;
-    if (bc_isret(bc_op(*retpc))) pc = retpc;
-  }
-  *mres = (int32_t)(snap->nslots - baseslot);
-  switch (bc_op(*pc)) {
-  case BC_CALLM: case BC_CALLMT:
-    *mres -= (int32_t)(1 + bc_a(*pc) + bc_c(*pc)); break;
-  case BC_RETM: *mres -= (int32_t)(bc_a(*pc) + bc_d(*pc)); break;
-  case BC_TSETM: *mres -= (int32_t)bc_a(*pc); break;
-  default: if (bc_op(*pc) < BC_FUNCF) *mres = 0; break;
-  }
-  *pcp = pc;
-  return base;
 }
 
 /* The stack has room for topslot slots above base (asm_stack_check). */
@@ -1598,14 +1622,22 @@ run:
 	return CVT_RUN_PAUSE;
       }
       break;
-    case CVT_TAIL: {
-      int32_t mres = 0;
-      const BCIns *pc;
+    case CVT_TAIL: {  /* Write the last snapshot, then link or leave. */
       TValue *b = (TValue *)v[REF_BASE].p;
+      const CVTStore *st = P->store, *end = st + P->nstore;
       EXIT_IF(P->gotframe &&
 	      !cvt_stackok(L, b, traceref(J, P->traceno)->snap[ci->snap].topslot));
-      base = cvt_tail(L, P, b, &mres, &pc);
-      if (!pc) {  /* Root link: on with the linked trace. */
+      for (; st < end; st++) {
+	TValue *o = b + st->ofs;
+	switch (st->kind) {
+	case CVTS_NUM: o->u64 = v[st->ref].u64; break;
+	case CVTS_LOHI: o->u32.lo = v[st->ref].u; o->u32.hi = st->hi; break;
+	case CVTS_HI: o->u32.hi = st->hi; break;
+	default: o->u32.lo = v[st->ref].u; break;
+	}
+      }
+      base = b + P->tailslot;
+      if (P->link) {  /* Root link: on with the linked trace. */
 	CVTProg *LP = cvt_prog(J, P->link);
 	if (LP) {
 	  setmref(g->jit_base, base);
@@ -1613,16 +1645,13 @@ run:
 	  goto enter;
 	}
 	/* The linked trace does not run: interpret it from its start. */
-	{
-	  GCtrace *T = traceref(J, P->traceno);
-	  SnapShot *snap = &T->snap[T->nsnap-1];
-	  pc = snap_pc(&T->snapmap[snap->mapofs + snap->nent]);
-	  mres = 0;
-	}
+	r->pc = P->snappc;
+	r->mres = 0;
+      } else {
+	r->pc = P->tailpc;
+	r->mres = P->tailmres;
       }
       r->base = base;
-      r->pc = pc;
-      r->mres = mres;
       return CVT_RUN_LEAVE;
     }
     default:  /* Never: the loader makes only the ops above. */
