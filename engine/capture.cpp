@@ -204,6 +204,10 @@ static void ObsTraceExit(void* ud, lua_State*, int traceno, int exitno, const vo
                          int started) {
   Self(ud)->OnTraceExit(traceno, exitno, pt, pc, started != 0);
 }
+static void ObsTraceCompiled(void* ud, int traceno, unsigned bytes, unsigned ns,
+                             const char* error) {
+  Self(ud)->OnTraceCompiled(traceno, bytes, ns, error);
+}
 static void ObsAssert(void* ud, const char* file, int line, const char* func, const char* msg) {
   Self(ud)->OnAssert(file, line, func, msg);
 }
@@ -228,6 +232,7 @@ Capture::Capture(const VmDef& vmdef, std::function<void(EventBody)> emit)
   obs->fault = ObsFault;
   obs->trace_exit = ObsTraceExit;
   obs->pause = ObsPause;
+  obs->trace_compiled = ObsTraceCompiled;
   observer_ = obs;
 }
 
@@ -630,6 +635,10 @@ void Capture::OnTraceExit(int traceno, int exitno, const void* proto, int pc, bo
     exit.at = ToFuncRef(at, vmdef_);
   }
   emit_(std::move(exit));
+}
+
+void Capture::OnTraceCompiled(int traceno, unsigned bytes, unsigned ns, const char* error) {
+  emit_(TraceCompiled{traceno, bytes, ns / 1e6, error ? error : ""});
 }
 
 void Capture::EmitExitCounts() {

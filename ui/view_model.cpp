@@ -626,6 +626,10 @@ std::string EventSummary(const Timeline& t, size_t index) {
           for (const ExitCounts::Count& c : e.counts) total += c.count;
           return Format("%llu exits of %zu trace exits", static_cast<unsigned long long>(total),
                         e.counts.size());
+        } else if constexpr (std::is_same_v<T, TraceCompiled>) {
+          if (!e.error.empty()) return Format("trace %d not compiled: ", e.trace) + e.error;
+          return Format("trace %d to WebAssembly: %u bytes in %.2f ms", e.trace, e.bytes,
+                        e.compile_ms);
         } else if constexpr (std::is_same_v<T, Penalty>) {
           return e.at.loc + (e.blacklisted ? " blacklisted" : "");
         } else if constexpr (std::is_same_v<T, AssertFailure>) {

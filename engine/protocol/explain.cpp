@@ -98,6 +98,7 @@ std::string ExtraLine(const RecordDone&) { return ""; }
 std::string ExtraLine(const SnapshotAdded&) { return ""; }
 std::string ExtraLine(const HotCounter&) { return ""; }
 std::string ExtraLine(const TraceExit&) { return ""; }
+std::string ExtraLine(const TraceCompiled&) { return ""; }
 std::string ExtraLine(const ExitCounts&) { return ""; }
 std::string ExtraLine(const ProtoListing&) { return ""; }
 

@@ -185,6 +185,16 @@ struct ExitCounts {
   std::vector<Count> counts;  // by trace, then exit
 };
 
+// The WebAssembly build compiled a trace to a WebAssembly function (after
+// jit.opt hotwasm entries): from then on the trace runs compiled. error set: it
+// could not, and the trace stays in the C VM's trace executor.
+struct TraceCompiled {
+  int trace = 0;
+  uint32_t bytes = 0;     // the module's size
+  double compile_ms = 0;  // making, compiling and installing it
+  std::string error;
+};
+
 struct Penalty {
   FuncRef at;
   bool blacklisted = false;
@@ -254,10 +264,10 @@ struct RunEnd {
   std::string message;
 };
 
-using EventBody =
-    std::variant<TraceStart, RecordStep, RecordDone, SnapshotAdded, StitchStep, TraceStop,
-                 TraceAbort, HotCounter, Penalty, AssertFailure, Output, RunError, BudgetExceeded,
-                 Truncated, FaultInjected, ProtoListing, TraceExit, ExitCounts, RunEnd>;
+using EventBody = std::variant<TraceStart, RecordStep, RecordDone, SnapshotAdded, StitchStep,
+                               TraceStop, TraceAbort, HotCounter, Penalty, AssertFailure, Output,
+                               RunError, BudgetExceeded, Truncated, FaultInjected, ProtoListing,
+                               TraceExit, ExitCounts, TraceCompiled, RunEnd>;
 
 struct Event {
   uint64_t seq = 0;

@@ -94,6 +94,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HotCounter, kind, at, parent, ex
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceExit, trace, exitno, at, count, side_started)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ExitCounts::Count, trace, exitno, count)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ExitCounts, counts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TraceCompiled, trace, bytes, compile_ms, error)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Penalty, at, blacklisted)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AssertFailure, file, line, func, message)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Output, text)
@@ -115,9 +116,9 @@ namespace {
 
 // Protocol names, in EventBody's alternative order.
 constexpr std::array<const char*, std::variant_size_v<EventBody>> kEventNames = {
-    "trace_start", "record",  "record_done", "snapshot",    "stitch", "trace_stop", "trace_abort",
-    "hot",         "penalty", "assert",      "output",      "error",  "budget",     "truncated",
-    "fault",       "proto",   "exit",        "exit_counts", "end"};
+    "trace_start", "record",  "record_done", "snapshot",    "stitch",   "trace_stop", "trace_abort",
+    "hot",         "penalty", "assert",      "output",      "error",    "budget",     "truncated",
+    "fault",       "proto",   "exit",        "exit_counts", "compiled", "end"};
 
 template <size_t I = 0>
 bool ParseBody(const std::string& type, const json& j, EventBody& body) {

@@ -117,7 +117,9 @@ LJ_STATIC_ASSERT(offsetof(Node, key) == sizeof(TValue));  /* cvt_next() */
   _(EXT_I8) _(EXT_U8) _(EXT_I16) _(EXT_U16) \
   _(TOBIT) _(TOSTR_NUM) _(TOSTR_INT) _(TOSTR_CHAR) _(STRTO) \
   /* Calls and control. */ \
-  _(CALL) _(NEXT) _(HIOP) _(GCCHECK) _(LOOP) _(LOOPBACK) _(JLOOP) _(TAIL)
+  _(CALL) _(NEXT) _(HIOP) _(GCCHECK) _(LOOP) _(LOOPBACK) _(JLOOP) _(TAIL) \
+  /* The end of one instruction run for compiled code (cvt_step). */ \
+  _(STEPEND)
 
 enum {
 #define CVTOPENUM(name)	CVT_##name,
@@ -178,6 +180,11 @@ typedef struct CVTProg {
   int32_t tailmres;	/* with this MULTRES, */
   const BCIns *snappc;	/* or (the linked trace does not run) here. */
   TValue nextres[2];	/* Value and key of an array slot (CVT_NEXT). */
+  int32_t wfn;		/* Compiled function (table index), or 0. */
+  uint32_t hits;	/* Entries, until it is compiled. */
+  uint8_t wtried;	/* Compiled once (it does not try again). */
+  uint32_t wsize;	/* Bytes of its module. */
+  CVTIns *wstep;	/* Instructions it has the executor run. */
   size_t size;		/* Bytes in the block. */
   CVTIns code[1];
 } CVTProg;
@@ -1008,12 +1015,15 @@ void lj_cvm_trace_loadstats(uint64_t *traces, uint64_t *ns)
   *ns = cvt_load_ns;
 }
 
+static void cvt_wasm_free(CVTProg *P);
+
 void lj_vm_trace_unload(global_State *g, GCtrace *T)
 {
   CVTProg *P = (CVTProg *)(void *)T->mcode;
   UNUSED(g);
   if (P) {
     T->mcode = NULL;
+    cvt_wasm_free(P);
     cvt_free(P, P->size);
   }
 }
@@ -1295,7 +1305,9 @@ static LJ_AINLINE int cvt_typeok(cTValue *o, IRType t)
 /* Where a run of traces is: cvt_exec() stops now and then, and goes on. */
 typedef struct CVTRun {
   CVTProg *P;		/* The trace running. */
-  const CVTIns *ci;	/* Its next instruction. */
+  const CVTIns *ci;	/* Its next instruction, */
+  int32_t wentry;	/* or its compiled code from 0 (start) or 1 (loop). */
+  int step;		/* cvt_step(): run one instruction, return its exit. */
   SnapNo exitno;	/* CVT_RUN_EXIT: the exit taken. */
   TValue *base;		/* CVT_RUN_LEAVE: the interpreter's base, */
   const BCIns *pc;	/* where it goes on, */
@@ -1305,7 +1317,8 @@ typedef struct CVTRun {
 enum {
   CVT_RUN_EXIT,		/* A guard failed: exit through lj_trace_exit(). */
   CVT_RUN_LEAVE,	/* The last trace ended: on in the interpreter. */
-  CVT_RUN_PAUSE		/* Call cvt_exec() again. */
+  CVT_RUN_PAUSE,		/* Call cvt_exec() again. */
+  CVT_RUN_STEP		/* cvt_step(): the instruction ran. */
 };
 
 /* cvt_exec() returns every CVT_PAUSE_LOOPS loop iterations and is called
@@ -1314,6 +1327,28 @@ enum {
 ** code it compiles in the background, and a hot loop runs inside one.
 */
 #define CVT_PAUSE_LOOPS		(1 << 14)
+
+static int32_t cvt_step(lua_State *L, CVTProg *P, const CVTIns *ci);
+
+/* -- Compiled traces (WebAssembly) --------------------------------------- */
+
+#include "lj_emit_wasm.h"
+#include "lj_asm_wasm.h"
+
+/* Compiled code to run for P, once it is hot (J->param[JIT_P_hotwasm]
+** entries or loop pauses). Only WebAssembly builds compile.
+*/
+static LJ_AINLINE int cvt_wasm_ready(jit_State *J, CVTProg *P)
+{
+#ifdef __EMSCRIPTEN__
+  if (LJ_LIKELY(P->wfn)) return 1;
+  if (!P->wtried && ++P->hits > (uint32_t)J->param[JIT_P_hotwasm])
+    return cvt_wasm_compile(J, P);
+#else
+  UNUSED(J); UNUSED(P);
+#endif
+  return 0;
+}
 
 /* Runs traces from r->ci of r->P: their instructions, the switches to side
 ** traces at patched exits and to linked traces at their ends.
@@ -1327,12 +1362,17 @@ static LJ_NOINLINE int cvt_exec(lua_State *L, CVTRun *r)
   CVTVal *v = P->v;
   TValue *base;
   SnapNo exitno;
-  int32_t loops = CVT_PAUSE_LOOPS;
+  int32_t loops = CVT_PAUSE_LOOPS, entry = r->wentry;
+  if (entry >= 0) goto wrun;
   goto run;
 enter:  /* Trace P from its start, with base in jit_base. */
   v = P->v;
   v[REF_BASE].p = base;
   g->vmstate = (int32_t)P->traceno;
+  if (cvt_wasm_ready(J, P)) {
+    entry = 0;
+    goto wrun;
+  }
   ci = P->code - 1;
 run:
   for (;;) {
@@ -1619,6 +1659,8 @@ run:
       if (LJ_UNLIKELY(--loops == 0)) {
 	r->P = P;
 	r->ci = ci + 1;
+	/* The loop's values are all in v: its compiled code can go on. */
+	r->wentry = cvt_wasm_ready(J, P) ? 1 : -1;
 	return CVT_RUN_PAUSE;
       }
       break;
@@ -1654,6 +1696,8 @@ run:
       r->base = base;
       return CVT_RUN_LEAVE;
     }
+    case CVT_STEPEND:
+      return CVT_RUN_STEP;
     default:  /* Never: the loader makes only the ops above. */
       lj_assertG(0, "bad executor op %d", ci->op);
 #if defined(__GNUC__) && !defined(LUA_USE_ASSERT)
@@ -1669,6 +1713,10 @@ run:
   }
 
 side_exit:
+  if (r->step) {  /* cvt_step(): the compiled code takes the exit. */
+    r->exitno = exitno;
+    return CVT_RUN_EXIT;
+  }
   {  /* A patched exit goes on with its side trace. */
     TraceNo side = P->exitlink[exitno];
     CVTProg *SP = side ? cvt_prog(J, side) : NULL;
@@ -1684,6 +1732,34 @@ side_exit:
   r->P = P;
   r->exitno = exitno;
   return CVT_RUN_EXIT;
+
+wrun:  /* P's compiled code, from its start or its loop. */
+  {
+    int32_t rc = cvt_wasm_call(P, L, entry);
+    v = P->v;
+    if (rc >= 0) {
+      exitno = (SnapNo)rc;
+      goto side_exit;
+    }
+    if (rc == CVT_WASM_PAUSE) {
+      r->P = P;
+      r->wentry = 1;
+      return CVT_RUN_PAUSE;
+    }
+    ci = &P->code[P->ncode-2];  /* The executor runs the tail. */
+    goto run;
+  }
+}
+
+/* Run one instruction for compiled code: -1, or the exit it takes. */
+static int32_t cvt_step(lua_State *L, CVTProg *P, const CVTIns *ci)
+{
+  CVTRun r;
+  r.P = P;
+  r.ci = ci;
+  r.wentry = -1;
+  r.step = 1;
+  return cvt_exec(L, &r) == CVT_RUN_STEP ? -1 : (int32_t)r.exitno;
 }
 
 int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
@@ -1693,10 +1769,12 @@ int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
   r.P = cvt_prog(G2J(g), traceno);
   lj_assertG(r.P != NULL, "trace %d does not run", (int)traceno);
   r.ci = r.P->code;
+  r.step = 0;
   setmref(g->jit_base, base);
   setmref(g->tmpbuf.L, L);
   r.P->v[REF_BASE].p = base;
   g->vmstate = (int32_t)traceno;
+  r.wentry = cvt_wasm_ready(G2J(g), r.P) ? 0 : -1;
   for (;;) {
     const ljo_Observer *obs;
     switch (cvt_exec(L, &r)) {

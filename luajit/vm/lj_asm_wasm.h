@@ -1,0 +1,938 @@
+/*
+** Trace compiler of the portable target: a trace's program to WebAssembly.
+** Included by lj_cvm_trace.c, as lj_asm.c includes lj_asm_<arch>.h.
+**
+** Input is the executor's program (lj_vm_trace_load has made the backend's
+** decisions: live instructions, GC checks, fused BUFPUTs, PHI moves), output
+** one module with one function per trace:
+**
+**   (func (param $L i32) (param $entry i32) (result i32))
+**
+** It imports the engine's memory and function table. IR values live in wasm
+** locals (f64 for numbers, i32 for everything else); constants are inline.
+** A failed guard stores the values its snapshot restores into the program's
+** value array -- where lj_snap_restore reads them (ExitState.val) -- and
+** returns the exit number. The trace's LOOP is a wasm loop with the PHI moves
+** at its back edge. Instructions that are calls into the runtime anyway
+** (allocations, string buffers, IR calls, HREF, ...) run in the executor:
+** their operands are stored to the value array, the executor runs that one
+** instruction (cvt_step) and the result is loaded back. So every trace the
+** executor runs compiles, and both run the same code for the same operation.
+**
+** Return values: an exit number, CVT_WASM_TAIL (the end of a trace without a
+** loop: the executor writes the last snapshot and follows the link) or
+** CVT_WASM_PAUSE (every CVT_PAUSE_LOOPS iterations, as the executor pauses;
+** the loop's values are in the value array, and $entry = 1 goes on at the
+** loop).
+*/
+
+#define CVT_WASM_TAIL	(-1)
+#define CVT_WASM_PAUSE	(-2)
+
+/* Fixed locals after the two parameters. */
+enum {
+  WL_L, WL_ENTRY,	/* Parameters. */
+  WL_BASE,		/* The trace's BASE (also in v[REF_BASE]). */
+  WL_LOOPS,		/* Iterations until the next pause. */
+  WL_TMP,		/* Scratch. */
+  WL_TMPD,
+  WL_TMPL,
+  WL__FIRST		/* Locals of IR values start here. */
+};
+
+typedef struct WasmAsm {
+  WasmBuf w;
+  CVTProg *P;
+  IRIns *ir;
+  GCtrace *T;
+  jit_State *J;
+  uint32_t *loc;	/* wasm local of IR ref r at loc[r], or 0. */
+  uint32_t *mark;	/* Stored at this exit already (== gen). */
+  uint32_t gen;
+  CVTIns *step;		/* Instructions run by cvt_step: op, STEPEND. */
+  uint32_t nstep;
+  IRRef loopref;
+} WasmAsm;
+
+#define WIR(as, ref)	(&(as)->ir[(ref)])
+#define WADDR(as, ref)	((uint32_t)(uintptr_t)&(as)->P->v[(ref)])
+
+static int wasm_isnum(WasmAsm *as, IRRef ref)
+{
+  return irt_isnum(WIR(as, ref)->t);
+}
+
+/* Push the value of ref. */
+static void wasm_get(WasmAsm *as, IRRef ref)
+{
+  WasmBuf *w = &as->w;
+  if (ref == REF_BASE) {
+    emit_local(w, WOP_LOCAL_GET, WL_BASE);
+  } else if (ref < REF_BIAS) {  /* Constants: as the executor has them. */
+    if (wasm_isnum(as, ref)) emit_f64const(w, as->P->v[ref].n);
+    else emit_i32const(w, as->P->v[ref].i);
+  } else if (as->loc[ref]) {
+    emit_local(w, WOP_LOCAL_GET, as->loc[ref]);
+  } else {  /* Defined by nothing compiled: the executor's value. */
+    emit_i32const(w, 0);
+    emit_mem(w, wasm_isnum(as, ref) ? WOP_F64_LOAD : WOP_I32_LOAD, 0,
+	     WADDR(as, ref));
+  }
+}
+
+static void wasm_set(WasmAsm *as, IRRef ref)
+{
+  emit_local(&as->w, WOP_LOCAL_SET, as->loc[ref]);
+}
+
+/* The value array and the locals: store to v[ref] and load from it. */
+static void wasm_spill(WasmAsm *as, IRRef ref)
+{
+  WasmBuf *w = &as->w;
+  if (ref < REF_BIAS || ref >= as->T->nins || !as->loc[ref]) return;
+  emit_i32const(w, 0);
+  emit_local(w, WOP_LOCAL_GET, as->loc[ref]);
+  emit_mem(w, wasm_isnum(as, ref) ? WOP_F64_STORE : WOP_I32_STORE, 0,
+	   WADDR(as, ref));
+}
+
+static void wasm_reload(WasmAsm *as, IRRef ref)
+{
+  WasmBuf *w = &as->w;
+  emit_i32const(w, 0);
+  emit_mem(w, wasm_isnum(as, ref) ? WOP_F64_LOAD : WOP_I32_LOAD, 0,
+	   WADDR(as, ref));
+  wasm_set(as, ref);
+}
+
+/* -- Exits --------------------------------------------------------------- */
+
+/* What lj_snap_restore reads for a snapshot entry (load_usesnapref). */
+static void wasm_exitref(WasmAsm *as, IRRef ref, IRRef snapref)
+{
+  IRIns *ir = WIR(as, ref);
+  if (irref_isk(ref) || as->mark[ref] == as->gen) return;
+  as->mark[ref] = as->gen;
+  if (ir->r == RID_SUNK) {
+    IRIns *irs;
+    for (irs = WIR(as, snapref-1); irs > ir; irs--)
+      if (irs->r == RID_SINK &&
+	  (irs->s == 255 ? 1 : ir + irs->s == irs) &&
+	  (irs->o == IR_ASTORE || irs->o == IR_HSTORE || irs->o == IR_FSTORE))
+	wasm_exitref(as, irs->op2, snapref);
+    return;
+  }
+  if (!ra_hasreg(regsp_reg(ir->prev))) {  /* Unlocated conversion. */
+    if (ir->o == IR_CONV) wasm_exitref(as, ir->op1, snapref);
+    return;
+  }
+  wasm_spill(as, ref);
+}
+
+static void wasm_snapvalues(WasmAsm *as, SnapNo sn)
+{
+  SnapShot *snap = &as->T->snap[sn];
+  SnapEntry *map = &as->T->snapmap[snap->mapofs];
+  MSize n;
+  as->gen++;
+  for (n = 0; n < snap->nent; n++)
+    wasm_exitref(as, snap_ref(map[n]), snap->ref);
+}
+
+/* Leave through exit sn: its values to the value array, return sn. */
+static void wasm_exit(WasmAsm *as, SnapNo sn)
+{
+  wasm_snapvalues(as, sn);
+  emit_i32const(&as->w, (int32_t)sn);
+  emit_op(&as->w, RETURN);
+}
+
+/* The guard holds when the i32 on the stack is not 0. */
+static void wasm_guard(WasmAsm *as, SnapNo sn)
+{
+  emit_op(&as->w, I32_EQZ);
+  emit_op(&as->w, IF);
+  emit_byte(&as->w, WT_VOID);
+  wasm_exit(as, sn);
+  emit_op(&as->w, END);
+}
+
+/* The exit is taken when the i32 on the stack is not 0. */
+static void wasm_exitif(WasmAsm *as, SnapNo sn)
+{
+  emit_op(&as->w, IF);
+  emit_byte(&as->w, WT_VOID);
+  wasm_exit(as, sn);
+  emit_op(&as->w, END);
+}
+
+/* -- Instructions run by the executor ------------------------------------ */
+
+/* Operands the executor reads from the value array for ci. */
+static void wasm_stepinputs(WasmAsm *as, const CVTIns *ci)
+{
+  switch (ci->op) {
+  case CVT_TNEW: case CVT_GCCHECK: case CVT_RETF:
+    return;  /* Literals and constants only. */
+  case CVT_CALL: {
+    const CCallInfo *cci = &lj_ir_callinfo[ci->k];
+    uint32_t n = CCI_NARGS(cci) - ((cci->flags & CCI_L) ? 1 : 0);
+    IRIns *ir = WIR(as, ci->d);
+    if (n == 0) return;
+    while (n > 1) {
+      n--;
+      ir = WIR(as, ir->op1);
+      wasm_spill(as, ir->op2);
+    }
+    wasm_spill(as, ir->op1);
+    return;
+  }
+  case CVT_BUFPUT_MEM:
+    wasm_spill(as, (IRRef)ci->k);
+    break;
+  default:
+    break;
+  }
+  wasm_spill(as, ci->a);
+  wasm_spill(as, ci->b);
+}
+
+/* Does ci write v[ci->d]? */
+static int wasm_defines(WasmAsm *as, const CVTIns *ci)
+{
+  switch (ci->op) {
+  case CVT_LT_NUM: case CVT_GE_NUM: case CVT_LE_NUM: case CVT_GT_NUM:
+  case CVT_ULT_NUM: case CVT_UGE_NUM: case CVT_ULE_NUM: case CVT_UGT_NUM:
+  case CVT_LT_INT: case CVT_GE_INT: case CVT_LE_INT: case CVT_GT_INT:
+  case CVT_ULT_INT: case CVT_UGE_INT: case CVT_ULE_INT: case CVT_UGT_INT:
+  case CVT_EQ_NUM: case CVT_NE_NUM: case CVT_EQ_INT: case CVT_NE_INT:
+  case CVT_RETF: case CVT_TVSTORE: case CVT_FSTORE_8: case CVT_FSTORE_16:
+  case CVT_FSTORE_32: case CVT_TBAR: case CVT_OBAR: case CVT_GCCHECK:
+  case CVT_LOOP: case CVT_LOOPBACK: case CVT_JLOOP: case CVT_TAIL:
+    return 0;
+  case CVT_CALL:
+    return !irt_isnil(WIR(as, ci->d)->t);
+  default:
+    return ci->d >= REF_BIAS;
+  }
+}
+
+/* Run ci in the executor: cvt_step(L, P, ci) through the function table. */
+static void wasm_step(WasmAsm *as, const CVTIns *ci)
+{
+  WasmBuf *w = &as->w;
+  CVTIns *s = &as->step[2*as->nstep++];
+  s[0] = *ci;
+  s[1].op = CVT_STEPEND;
+  wasm_stepinputs(as, ci);
+  emit_local(w, WOP_LOCAL_GET, WL_L);
+  emit_i32const(w, (int32_t)(uintptr_t)as->P);
+  emit_i32const(w, (int32_t)(uintptr_t)s);
+  emit_i32const(w, (int32_t)(uintptr_t)&cvt_step);
+  emit_op(w, CALL_INDIRECT);
+  emit_u32(w, 1);  /* Type 1: (i32 i32 i32) -> i32. */
+  emit_byte(w, 0);  /* Table 0. */
+  emit_i32const(w, -1);
+  emit_op(w, I32_NE);
+  wasm_exitif(as, ci->snap);
+  if (wasm_defines(as, ci) && as->loc[ci->d]) wasm_reload(as, ci->d);
+  if (ci->op == CVT_RETF) {  /* BASE moved. */
+    emit_i32const(w, 0);
+    emit_mem(w, WOP_I32_LOAD, 0, WADDR(as, REF_BASE));
+    emit_local(w, WOP_LOCAL_SET, WL_BASE);
+  }
+}
+
+/* -- Compiled instructions ----------------------------------------------- */
+
+static void wasm_binop(WasmAsm *as, const CVTIns *ci, uint32_t op)
+{
+  wasm_get(as, ci->a);
+  wasm_get(as, ci->b);
+  emit_byte(&as->w, op);
+  wasm_set(as, ci->d);
+}
+
+static void wasm_cmp(WasmAsm *as, const CVTIns *ci, uint32_t op, int exitif)
+{
+  wasm_get(as, ci->a);
+  wasm_get(as, ci->b);
+  emit_byte(&as->w, op);
+  if (exitif) wasm_exitif(as, ci->snap);
+  else wasm_guard(as, ci->snap);
+}
+
+/* Push the address of slot k (bytes) from BASE for a load with the
+** returned offset (offsets are unsigned: slot 0, the frame, is below BASE).
+*/
+static uint32_t wasm_slot(WasmAsm *as, int32_t k)
+{
+  emit_local(&as->w, WOP_LOCAL_GET, WL_BASE);
+  if (k >= 0) return (uint32_t)k;
+  emit_i32const(&as->w, k);
+  emit_op(&as->w, I32_ADD);
+  return 0;
+}
+
+/* x86's cvttsd2si of the f64 on the stack: out of range gives INT32_MIN. */
+static void wasm_num2int(WasmAsm *as)
+{
+  WasmBuf *w = &as->w;
+  emit_local(w, WOP_LOCAL_TEE, WL_TMPD);
+  emit_f64const(w, -2147483648.0);
+  emit_op(w, F64_GE);
+  emit_local(w, WOP_LOCAL_GET, WL_TMPD);
+  emit_f64const(w, 2147483648.0);
+  emit_op(w, F64_LT);
+  emit_op(w, I32_AND);
+  emit_op(w, IF);
+  emit_byte(w, WT_I32);
+  emit_local(w, WOP_LOCAL_GET, WL_TMPD);
+  emit_op(w, I32_TRUNC_F64_S);
+  emit_op(w, ELSE);
+  emit_i32const(w, INT32_MIN);
+  emit_op(w, END);
+}
+
+/* The guard of a typed TValue load: the TValue's address is in WL_TMP. */
+static void wasm_typecheck(WasmAsm *as, IRType t, SnapNo sn)
+{
+  WasmBuf *w = &as->w;
+  emit_local(w, WOP_LOCAL_GET, WL_TMP);
+  emit_mem(w, WOP_I32_LOAD, 0, 4);
+  if (t == IRT_NUM) {
+    emit_i32const(w, (int32_t)LJ_TISNUM);
+    emit_op(w, I32_LT_U);
+  } else {
+    emit_i32const(w, (int32_t)irt_toitype_(t));
+    emit_op(w, I32_EQ);
+  }
+  wasm_guard(as, sn);
+}
+
+/* Load the TValue at WL_TMP into ci->d (its payload, or the number). */
+static void wasm_tvload(WasmAsm *as, const CVTIns *ci)
+{
+  emit_local(&as->w, WOP_LOCAL_GET, WL_TMP);
+  emit_mem(&as->w, wasm_isnum(as, ci->d) ? WOP_F64_LOAD : WOP_I32_LOAD, 0, 0);
+  wasm_set(as, ci->d);
+}
+
+static void wasm_ext(WasmAsm *as, const CVTIns *ci, int bits, int sign)
+{
+  WasmBuf *w = &as->w;
+  wasm_get(as, ci->a);
+  if (sign) {
+    emit_i32const(w, 32-bits);
+    emit_op(w, I32_SHL);
+    emit_i32const(w, 32-bits);
+    emit_op(w, I32_SHR_S);
+  } else {
+    emit_i32const(w, (int32_t)((1u << bits) - 1));
+    emit_op(w, I32_AND);
+  }
+  wasm_set(as, ci->d);
+}
+
+/* ADDOV, SUBOV, MULOV: in 64 bits, exit if the result does not fit. */
+static void wasm_arithov(WasmAsm *as, const CVTIns *ci, uint32_t op)
+{
+  WasmBuf *w = &as->w;
+  wasm_get(as, ci->a);
+  emit_op(w, I64_EXTEND_I32_S);
+  wasm_get(as, ci->b);
+  emit_op(w, I64_EXTEND_I32_S);
+  emit_byte(w, op);
+  emit_local(w, WOP_LOCAL_TEE, WL_TMPL);
+  emit_op(w, I32_WRAP_I64);
+  emit_local(w, WOP_LOCAL_TEE, as->loc[ci->d]);
+  emit_op(w, I64_EXTEND_I32_S);
+  emit_local(w, WOP_LOCAL_GET, WL_TMPL);
+  emit_op(w, I64_NE);
+  wasm_exitif(as, ci->snap);
+}
+
+static void wasm_ins(WasmAsm *as, const CVTIns *ci)
+{
+  WasmBuf *w = &as->w;
+  switch (ci->op) {
+  /* -- Guards ------------------------------------------------------------- */
+  case CVT_LT_NUM: wasm_cmp(as, ci, WOP_F64_LT, 0); break;
+  case CVT_GE_NUM: wasm_cmp(as, ci, WOP_F64_GE, 0); break;
+  case CVT_LE_NUM: wasm_cmp(as, ci, WOP_F64_LE, 0); break;
+  case CVT_GT_NUM: wasm_cmp(as, ci, WOP_F64_GT, 0); break;
+  case CVT_ULT_NUM: wasm_cmp(as, ci, WOP_F64_GE, 1); break;
+  case CVT_UGE_NUM: wasm_cmp(as, ci, WOP_F64_LT, 1); break;
+  case CVT_ULE_NUM: wasm_cmp(as, ci, WOP_F64_GT, 1); break;
+  case CVT_UGT_NUM: wasm_cmp(as, ci, WOP_F64_LE, 1); break;
+  case CVT_LT_INT: wasm_cmp(as, ci, WOP_I32_LT_S, 0); break;
+  case CVT_GE_INT: wasm_cmp(as, ci, WOP_I32_GE_S, 0); break;
+  case CVT_LE_INT: wasm_cmp(as, ci, WOP_I32_LE_S, 0); break;
+  case CVT_GT_INT: wasm_cmp(as, ci, WOP_I32_GT_S, 0); break;
+  case CVT_ULT_INT: wasm_cmp(as, ci, WOP_I32_LT_U, 0); break;
+  case CVT_UGE_INT: wasm_cmp(as, ci, WOP_I32_GE_U, 0); break;
+  case CVT_ULE_INT: wasm_cmp(as, ci, WOP_I32_LE_U, 0); break;
+  case CVT_UGT_INT: wasm_cmp(as, ci, WOP_I32_GT_U, 0); break;
+  case CVT_EQ_NUM: wasm_cmp(as, ci, WOP_F64_EQ, 0); break;
+  case CVT_NE_NUM: wasm_cmp(as, ci, WOP_F64_NE, 0); break;
+  case CVT_EQ_INT: wasm_cmp(as, ci, WOP_I32_EQ, 0); break;
+  case CVT_NE_INT: wasm_cmp(as, ci, WOP_I32_NE, 0); break;
+
+  /* -- Values ------------------------------------------------------------- */
+  case CVT_MOV:
+    wasm_get(as, ci->a);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_BNOT:
+    wasm_get(as, ci->a);
+    emit_i32const(w, -1);
+    emit_op(w, I32_XOR);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_BAND: wasm_binop(as, ci, WOP_I32_AND); break;
+  case CVT_BOR: wasm_binop(as, ci, WOP_I32_OR); break;
+  case CVT_BXOR: wasm_binop(as, ci, WOP_I32_XOR); break;
+  case CVT_BSHL: wasm_binop(as, ci, WOP_I32_SHL); break;  /* Count & 31. */
+  case CVT_BSHR: wasm_binop(as, ci, WOP_I32_SHR_U); break;
+  case CVT_BSAR: wasm_binop(as, ci, WOP_I32_SHR_S); break;
+  case CVT_BROL: wasm_binop(as, ci, WOP_I32_ROTL); break;
+  case CVT_BROR: wasm_binop(as, ci, WOP_I32_ROTR); break;
+  case CVT_ADD_NUM: wasm_binop(as, ci, WOP_F64_ADD); break;
+  case CVT_SUB_NUM: wasm_binop(as, ci, WOP_F64_SUB); break;
+  case CVT_MUL_NUM: wasm_binop(as, ci, WOP_F64_MUL); break;
+  case CVT_DIV_NUM: wasm_binop(as, ci, WOP_F64_DIV); break;
+  case CVT_NEG_NUM:
+    wasm_get(as, ci->a);
+    emit_op(w, F64_NEG);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_ABS_NUM:
+    wasm_get(as, ci->a);
+    emit_op(w, F64_ABS);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_MIN_NUM: case CVT_MAX_NUM:  /* minsd/maxsd: b unless a wins. */
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->b);
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->b);
+    emit_byte(w, ci->op == CVT_MIN_NUM ? WOP_F64_LT : WOP_F64_GT);
+    emit_op(w, SELECT);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_ADD_INT: wasm_binop(as, ci, WOP_I32_ADD); break;
+  case CVT_SUB_INT: wasm_binop(as, ci, WOP_I32_SUB); break;
+  case CVT_MUL_INT: wasm_binop(as, ci, WOP_I32_MUL); break;
+  case CVT_NEG_INT:
+    emit_i32const(w, 0);
+    wasm_get(as, ci->a);
+    emit_op(w, I32_SUB);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_MIN_INT: case CVT_MAX_INT:  /* a unless b wins. */
+    wasm_get(as, ci->b);
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->b);
+    emit_byte(w, ci->op == CVT_MIN_INT ? WOP_I32_GT_S : WOP_I32_LT_S);
+    emit_op(w, SELECT);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_FLOOR: case CVT_CEIL: case CVT_TRUNC: case CVT_SQRT:
+    wasm_get(as, ci->a);
+    emit_byte(w, ci->op == CVT_FLOOR ? WOP_F64_FLOOR :
+		 ci->op == CVT_CEIL ? WOP_F64_CEIL :
+		 ci->op == CVT_TRUNC ? WOP_F64_TRUNC : WOP_F64_SQRT);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_ADDOV: wasm_arithov(as, ci, WOP_I64_ADD); break;
+  case CVT_SUBOV: wasm_arithov(as, ci, WOP_I64_SUB); break;
+  case CVT_MULOV: wasm_arithov(as, ci, WOP_I64_MUL); break;
+
+  /* -- References --------------------------------------------------------- */
+  case CVT_AREF:
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->b);
+    emit_i32const(w, 3);
+    emit_op(w, I32_SHL);
+    emit_op(w, I32_ADD);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_HREFK: {
+    IRType kt = (IRType)ci->t;
+    uint32_t key = (uint32_t)offsetof(Node, key);
+    wasm_get(as, ci->a);
+    emit_i32const(w, ci->k * (int32_t)sizeof(Node));
+    emit_op(w, I32_ADD);
+    emit_local(w, WOP_LOCAL_TEE, WL_TMP);
+    wasm_set(as, ci->d);  /* &node->val: val is the first field. */
+    emit_local(w, WOP_LOCAL_GET, WL_TMP);
+    if (kt == IRT_NUM) {
+      emit_mem(w, WOP_I64_LOAD, 0, key);
+      emit_i64const(w, (int64_t)as->P->v[ci->b].u64);
+      emit_op(w, I64_EQ);
+    } else {
+      emit_mem(w, WOP_I32_LOAD, 0, key + 4);
+      emit_i32const(w, (int32_t)irt_toitype_(kt));
+      emit_op(w, I32_EQ);
+      if (kt > IRT_TRUE) {
+	emit_local(w, WOP_LOCAL_GET, WL_TMP);
+	emit_mem(w, WOP_I32_LOAD, 0, key);
+	emit_i32const(w, as->P->v[ci->b].i);
+	emit_op(w, I32_EQ);
+	emit_op(w, I32_AND);
+      }
+    }
+    wasm_guard(as, ci->snap);
+    break;
+  }
+  case CVT_UREFO: case CVT_UREFC: case CVT_UREF_CHK:
+    wasm_get(as, ci->a);
+    emit_mem(w, WOP_I32_LOAD, 0,
+	     (uint32_t)(offsetof(GCfuncL, uvptr) + sizeof(GCRef)*ci->k));
+    emit_local(w, WOP_LOCAL_TEE, WL_TMP);
+    if (ci->t) {  /* Closed: the value is in the upvalue. */
+      emit_i32const(w, (int32_t)offsetof(GCupval, tv));
+      emit_op(w, I32_ADD);
+    } else {
+      emit_mem(w, WOP_I32_LOAD, 0, (uint32_t)offsetof(GCupval, v));
+    }
+    wasm_set(as, ci->d);
+    if (ci->op == CVT_UREF_CHK) {
+      emit_local(w, WOP_LOCAL_GET, WL_TMP);
+      emit_mem(w, WOP_I32_LOAD8_U, 0, (uint32_t)offsetof(GCupval, closed));
+      emit_i32const(w, ci->t);
+      emit_op(w, I32_EQ);
+      wasm_guard(as, ci->snap);
+    }
+    break;
+  case CVT_FREF:
+    wasm_get(as, ci->a);
+    emit_i32const(w, ci->k);
+    emit_op(w, I32_ADD);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_STRREF:
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->b);
+    emit_op(w, I32_ADD);
+    emit_i32const(w, (int32_t)sizeof(GCstr));
+    emit_op(w, I32_ADD);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_LREF:
+    emit_local(w, WOP_LOCAL_GET, WL_L);
+    wasm_set(as, ci->d);
+    break;
+
+  /* -- Loads and stores --------------------------------------------------- */
+  case CVT_TVLOAD: case CVT_VLOAD:
+    wasm_get(as, ci->a);
+    if (ci->k) {
+      emit_i32const(w, ci->k);
+      emit_op(w, I32_ADD);
+    }
+    emit_local(w, WOP_LOCAL_SET, WL_TMP);
+    wasm_tvload(as, ci);
+    wasm_typecheck(as, (IRType)ci->t, ci->snap);
+    break;
+  case CVT_FLOAD_I8: case CVT_FLOAD_U8: case CVT_FLOAD_I16:
+  case CVT_FLOAD_U16: case CVT_FLOAD_32: case CVT_FLOAD_NUM: {
+    static const uint8_t fload[] = {
+      WOP_I32_LOAD8_S, WOP_I32_LOAD8_U, WOP_I32_LOAD16_S, WOP_I32_LOAD16_U,
+      WOP_I32_LOAD, WOP_F64_LOAD
+    };
+    if (ci->a == REF_NIL) {  /* A GG_State field. */
+      emit_i32const(w, (int32_t)(uintptr_t)J2GG(as->J) + ci->k);
+      emit_mem(w, fload[ci->op - CVT_FLOAD_I8], 0, 0);
+    } else {
+      wasm_get(as, ci->a);
+      emit_mem(w, fload[ci->op - CVT_FLOAD_I8], 0, (uint32_t)ci->k);
+    }
+    wasm_set(as, ci->d);
+    break;
+  }
+  case CVT_SLOAD: case CVT_SLOAD_CHK:
+    emit_local(w, WOP_LOCAL_GET, WL_BASE);
+    emit_i32const(w, ci->k);
+    emit_op(w, I32_ADD);
+    emit_local(w, WOP_LOCAL_SET, WL_TMP);
+    wasm_tvload(as, ci);
+    if (ci->op == CVT_SLOAD_CHK) wasm_typecheck(as, (IRType)ci->t, ci->snap);
+    break;
+  case CVT_SLOAD_NUM2INT:
+    emit_local(w, WOP_LOCAL_GET, WL_BASE);
+    emit_i32const(w, ci->k);
+    emit_op(w, I32_ADD);
+    emit_local(w, WOP_LOCAL_SET, WL_TMP);
+    if ((ci->b & SLOAD_TYPECHECK)) wasm_typecheck(as, IRT_NUM, ci->snap);
+    emit_local(w, WOP_LOCAL_GET, WL_TMP);
+    emit_mem(w, WOP_F64_LOAD, 0, 0);
+    wasm_num2int(as);
+    wasm_set(as, ci->d);
+    if ((ci->b & SLOAD_EXACT)) {
+      wasm_get(as, ci->d);
+      emit_op(w, F64_CONVERT_I32_S);
+      emit_local(w, WOP_LOCAL_GET, WL_TMP);
+      emit_mem(w, WOP_F64_LOAD, 0, 0);
+      emit_op(w, F64_EQ);
+      wasm_guard(as, ci->snap);
+    }
+    break;
+  case CVT_SLOAD_INT2NUM:
+    emit_mem(w, WOP_I32_LOAD, 0, wasm_slot(as, ci->k));
+    emit_op(w, F64_CONVERT_I32_S);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_SLOAD_KEYINDEX:
+    emit_mem(w, WOP_I32_LOAD, 0, wasm_slot(as, ci->k));
+    wasm_set(as, ci->d);
+    if ((ci->b & SLOAD_TYPECHECK)) {
+      emit_mem(w, WOP_I32_LOAD, 0, wasm_slot(as, ci->k + 4));
+      emit_i32const(w, (int32_t)LJ_KEYINDEX);
+      emit_op(w, I32_EQ);
+      wasm_guard(as, ci->snap);
+    }
+    break;
+  case CVT_SLOAD_FRAME:
+    emit_mem(w, WOP_I32_LOAD, 0, wasm_slot(as, ci->k));
+    wasm_set(as, ci->d);
+    break;
+  case CVT_TVSTORE: {
+    IRType t = (IRType)ci->t;
+    if (t == IRT_NUM) {
+      wasm_get(as, ci->a);
+      wasm_get(as, ci->b);
+      emit_mem(w, WOP_F64_STORE, 0, 0);
+    } else {
+      if (t > IRT_TRUE) {
+	wasm_get(as, ci->a);
+	wasm_get(as, ci->b);
+	emit_mem(w, WOP_I32_STORE, 0, 0);
+      }
+      wasm_get(as, ci->a);
+      emit_i32const(w, (int32_t)irt_toitype_(t));
+      emit_mem(w, WOP_I32_STORE, 0, 4);
+    }
+    break;
+  }
+  case CVT_FSTORE_8: case CVT_FSTORE_16: case CVT_FSTORE_32:
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->b);
+    emit_mem(w, ci->op == CVT_FSTORE_8 ? WOP_I32_STORE8 :
+		ci->op == CVT_FSTORE_16 ? WOP_I32_STORE16 : WOP_I32_STORE, 0, 0);
+    break;
+
+  /* -- Barriers and the GC ------------------------------------------------ */
+  case CVT_TBAR:  /* Only a black table needs the executor's barrier. */
+    wasm_get(as, ci->a);
+    emit_mem(w, WOP_I32_LOAD8_U, 0, (uint32_t)offsetof(GCtab, marked));
+    emit_i32const(w, LJ_GC_BLACK);
+    emit_op(w, I32_AND);
+    emit_op(w, IF);
+    emit_byte(w, WT_VOID);
+    wasm_step(as, ci);
+    emit_op(w, END);
+    break;
+  case CVT_GCCHECK: {  /* Only a full heap needs the executor's GC step. */
+    global_State *g = J2G(as->J);
+    emit_i32const(w, 0);
+    emit_mem(w, WOP_I32_LOAD, 0, (uint32_t)(uintptr_t)&g->gc.total);
+    emit_i32const(w, 0);
+    emit_mem(w, WOP_I32_LOAD, 0, (uint32_t)(uintptr_t)&g->gc.threshold);
+    emit_op(w, I32_GE_U);
+    emit_op(w, IF);
+    emit_byte(w, WT_VOID);
+    wasm_step(as, ci);
+    emit_op(w, END);
+    break;
+  }
+
+  /* -- Conversions -------------------------------------------------------- */
+  case CVT_NUM_INT: case CVT_NUM_U32:
+    wasm_get(as, ci->a);
+    emit_byte(w, ci->op == CVT_NUM_INT ? WOP_F64_CONVERT_I32_S :
+				       WOP_F64_CONVERT_I32_U);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_INT_NUM: case CVT_INT_NUM_CHK:
+    wasm_get(as, ci->a);
+    wasm_num2int(as);
+    wasm_set(as, ci->d);
+    if (ci->op == CVT_INT_NUM_CHK) {
+      wasm_get(as, ci->d);
+      emit_op(w, F64_CONVERT_I32_S);
+      wasm_get(as, ci->a);
+      emit_op(w, F64_EQ);
+      wasm_guard(as, ci->snap);
+    }
+    break;
+  case CVT_EXT_I8: wasm_ext(as, ci, 8, 1); break;
+  case CVT_EXT_U8: wasm_ext(as, ci, 8, 0); break;
+  case CVT_EXT_I16: wasm_ext(as, ci, 16, 1); break;
+  case CVT_EXT_U16: wasm_ext(as, ci, 16, 0); break;
+  case CVT_TOBIT:  /* The low word of a + 2^52+2^51. */
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->b);
+    emit_op(w, F64_ADD);
+    emit_op(w, I64_REINTERPRET_F64);
+    emit_op(w, I32_WRAP_I64);
+    wasm_set(as, ci->d);
+    break;
+
+  case CVT_LOOP:
+    break;
+  default:  /* Calls into the runtime anyway: the executor runs them. */
+    wasm_step(as, ci);
+    break;
+  }
+}
+
+/* -- The module ---------------------------------------------------------- */
+
+/* Locals: the fixed ones, then one per value the program defines. */
+static uint32_t wasm_locals(WasmAsm *as, uint32_t *ni, uint32_t *nf)
+{
+  CVTProg *P = as->P;
+  uint32_t i, n32 = 0, n64 = 0;
+  IRRef ref;
+  for (i = 0; i < P->npval; i++)
+    as->loc[P->pval[2*i]] = 1;
+  for (i = 0; i < P->ncode; i++) {
+    const CVTIns *ci = &P->code[i];
+    if (wasm_defines(as, ci)) as->loc[ci->d] = 1;
+  }
+  for (ref = REF_FIRST; ref < as->T->nins; ref++)
+    if (as->loc[ref]) {
+      if (wasm_isnum(as, ref)) n64++;
+      else n32++;
+    }
+  *ni = n32;
+  *nf = n64;
+  n32 = WL__FIRST;
+  n64 = WL__FIRST + *ni;
+  for (ref = REF_FIRST; ref < as->T->nins; ref++)
+    if (as->loc[ref]) as->loc[ref] = wasm_isnum(as, ref) ? n64++ : n32++;
+  return n64;
+}
+
+/* The loop's values, pre-loop refs with locals, to or from the array. */
+static void wasm_loopvalues(WasmAsm *as, int store)
+{
+  IRRef ref;
+  for (ref = REF_FIRST; ref < as->loopref; ref++)
+    if (as->loc[ref]) {
+      if (store) wasm_spill(as, ref);
+      else wasm_reload(as, ref);
+    }
+}
+
+static void wasm_body(WasmAsm *as)
+{
+  WasmBuf *w = &as->w;
+  CVTProg *P = as->P;
+  uint32_t i, ni, nf;
+  wasm_locals(as, &ni, &nf);
+  /* Local declarations: i32 x3, f64, i64, the values. */
+  emit_u32(w, 5);
+  emit_u32(w, 3); emit_byte(w, WT_I32);
+  emit_u32(w, 1); emit_byte(w, WT_F64);
+  emit_u32(w, 1); emit_byte(w, WT_I64);
+  emit_u32(w, ni); emit_byte(w, WT_I32);
+  emit_u32(w, nf); emit_byte(w, WT_F64);
+  emit_i32const(w, 0);
+  emit_mem(w, WOP_I32_LOAD, 0, WADDR(as, REF_BASE));
+  emit_local(w, WOP_LOCAL_SET, WL_BASE);
+  emit_i32const(w, CVT_PAUSE_LOOPS);
+  emit_local(w, WOP_LOCAL_SET, WL_LOOPS);
+  if (P->loop != ~0u) {
+    const CVTIns *end = &P->code[P->ncode-1];
+    emit_local(w, WOP_LOCAL_GET, WL_ENTRY);
+    emit_op(w, IF);
+    emit_byte(w, WT_VOID);
+    wasm_loopvalues(as, 0);  /* Go on after a pause. */
+    emit_op(w, ELSE);
+    for (i = 0; i < P->npval; i++) wasm_reload(as, P->pval[2*i]);
+    for (i = 0; i < P->loop; i++) wasm_ins(as, &P->code[i]);
+    emit_op(w, END);
+    emit_op(w, LOOP);
+    emit_byte(w, WT_VOID);
+    for (i = P->loop; i < P->ncode-1; i++) wasm_ins(as, &P->code[i]);
+    if (end->op == CVT_LOOPBACK) {  /* The PHIs take their values at once. */
+      for (i = 0; i < P->nphi; i++) wasm_get(as, P->phi[2*i+1]);
+      for (i = P->nphi; i > 0; i--) wasm_set(as, P->phi[2*(i-1)]);
+    }
+    emit_local(w, WOP_LOCAL_GET, WL_LOOPS);
+    emit_i32const(w, 1);
+    emit_op(w, I32_SUB);
+    emit_local(w, WOP_LOCAL_TEE, WL_LOOPS);
+    emit_op(w, I32_EQZ);
+    emit_op(w, IF);
+    emit_byte(w, WT_VOID);
+    wasm_loopvalues(as, 1);
+    emit_i32const(w, CVT_WASM_PAUSE);
+    emit_op(w, RETURN);
+    emit_op(w, END);
+    emit_op(w, BR);
+    emit_u32(w, 0);
+    emit_op(w, END);
+  } else {
+    const CVTStore *st = P->store, *stend = st + P->nstore;
+    for (i = 0; i < P->npval; i++) wasm_reload(as, P->pval[2*i]);
+    for (i = 0; i < P->ncode-1; i++) wasm_ins(as, &P->code[i]);
+    /* The tail: the executor writes the last snapshot from the array. */
+    wasm_snapvalues(as, (SnapNo)(P->nsnap-1));
+    for (; st < stend; st++)
+      if (st->kind != CVTS_HI) wasm_spill(as, st->ref);
+    emit_i32const(w, CVT_WASM_TAIL);
+    emit_op(w, RETURN);
+  }
+  emit_op(w, UNREACHABLE);
+  emit_op(w, END);
+}
+
+static void wasm_module(WasmAsm *as)
+{
+  WasmBuf *w = &as->w;
+  uint32_t at, fat;
+  emit_bytes(w, "\0asm\1\0\0\0", 8);
+  /* Types: 0 the trace, 1 cvt_step. */
+  emit_byte(w, WSEC_TYPE);
+  at = emit_size_slot(w);
+  emit_u32(w, 2);
+  emit_byte(w, WT_FUNC);
+  emit_u32(w, 2); emit_byte(w, WT_I32); emit_byte(w, WT_I32);
+  emit_u32(w, 1); emit_byte(w, WT_I32);
+  emit_byte(w, WT_FUNC);
+  emit_u32(w, 3); emit_byte(w, WT_I32); emit_byte(w, WT_I32);
+  emit_byte(w, WT_I32);
+  emit_u32(w, 1); emit_byte(w, WT_I32);
+  emit_size_patch(w, at);
+  /* Imports: the engine's memory and function table. */
+  emit_byte(w, WSEC_IMPORT);
+  at = emit_size_slot(w);
+  emit_u32(w, 2);
+  emit_name(w, "e"); emit_name(w, "m");
+  emit_byte(w, 2);  /* Memory, no maximum, at least 0 pages. */
+  emit_byte(w, 0); emit_u32(w, 0);
+  emit_name(w, "e"); emit_name(w, "t");
+  emit_byte(w, 1);  /* Table of funcref, no maximum. */
+  emit_byte(w, WT_FUNCREF);
+  emit_byte(w, 0); emit_u32(w, 0);
+  emit_size_patch(w, at);
+  emit_byte(w, WSEC_FUNC);
+  emit_u32(w, 2);
+  emit_u32(w, 1); emit_u32(w, 0);
+  emit_byte(w, WSEC_EXPORT);
+  emit_u32(w, 5);
+  emit_u32(w, 1); emit_name(w, "f"); emit_byte(w, 0); emit_u32(w, 0);
+  emit_byte(w, WSEC_CODE);
+  at = emit_size_slot(w);
+  emit_u32(w, 1);
+  fat = emit_size_slot(w);
+  wasm_body(as);
+  emit_size_patch(w, fat);
+  emit_size_patch(w, at);
+}
+
+/* -- Installing ---------------------------------------------------------- */
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+
+/* Compile and instantiate a module, put its function into the table. Returns
+** the table index, or 0 and why in why[0..n-1] (ASCII, 0-terminated).
+*/
+EM_JS(int, cvt_wasm_install, (const uint8_t *p, uint32_t n, char *why,
+			       uint32_t whyn), {
+  var free = Module.ljpWasmFree || (Module.ljpWasmFree = []);
+  try {
+    var mod = new WebAssembly.Module(HEAPU8.subarray(p, p + n));
+    var inst = new WebAssembly.Instance(mod, {e: {m: wasmMemory, t: wasmTable}});
+    var idx = free.length ? free.pop() : wasmTable.grow(1);
+    wasmTable.set(idx, inst.exports.f);
+    return idx;
+  } catch (e) {
+    var s = String(e), i;
+    err('trace compiler: ' + s);  /* A bug of ours: say so. */
+    for (i = 0; i < s.length && i < whyn - 1; i++)
+      HEAPU8[why + i] = s.charCodeAt(i) & 127;
+    HEAPU8[why + i] = 0;
+    return 0;
+  }
+});
+
+EM_JS(void, cvt_wasm_uninstall, (int idx), {
+  wasmTable.set(idx, null);
+  (Module.ljpWasmFree || (Module.ljpWasmFree = [])).push(idx);
+});
+#endif
+
+/* Compile P. Returns 1 when it runs compiled from now on. */
+static int cvt_wasm_compile(jit_State *J, CVTProg *P)
+{
+  WasmAsm as;
+  GCtrace *T = traceref(J, P->traceno);
+  size_t nref = T->nins;
+  uint32_t nstep = 0, i;
+  uint64_t start = cvt_now_ns();
+  char why[200];
+  int ok = 0;
+  P->wtried = 1;
+  strcpy(why, "out of memory");
+  for (i = 0; i < P->ncode; i++) nstep++;
+  memset(&as, 0, sizeof(as));
+  wasm_init(&as.w);
+  as.P = P;
+  as.ir = P->ir;
+  as.T = T;
+  as.J = J;
+  as.loc = (uint32_t *)calloc(nref, sizeof(uint32_t));
+  as.mark = (uint32_t *)calloc(nref, sizeof(uint32_t));
+  as.step = (CVTIns *)calloc(2*nstep + 1, sizeof(CVTIns));
+  as.loopref = P->loop != ~0u ? P->code[P->loop].d : 0;
+  if (as.loc && as.mark && as.step) {
+    wasm_module(&as);
+#ifdef __EMSCRIPTEN__
+    if (as.w.ok) P->wfn = cvt_wasm_install(as.w.b, as.w.n, why, sizeof(why));
+#else
+    strcpy(why, "no WebAssembly engine");
+#endif
+    ok = P->wfn != 0;
+  }
+  if (J->observer && J->observer->trace_compiled)
+    J->observer->trace_compiled(J->observer->ud, (int)P->traceno,
+				ok ? as.w.n : 0,
+				(unsigned)(cvt_now_ns() - start), ok ? NULL : why);
+  if (ok) {
+    P->wstep = as.step;
+    P->wsize = as.w.n;
+  } else {
+    free(as.step);
+  }
+  free(as.loc);
+  free(as.mark);
+  wasm_free(&as.w);
+  return ok;
+}
+
+static void cvt_wasm_free(CVTProg *P)
+{
+#ifdef __EMSCRIPTEN__
+  if (P->wfn) cvt_wasm_uninstall(P->wfn);
+#endif
+  free(P->wstep);
+  P->wfn = 0;
+  P->wstep = NULL;
+}
+
+typedef int32_t (*CVTWasmFn)(lua_State *L, int32_t entry);
+
+static LJ_AINLINE int32_t cvt_wasm_call(CVTProg *P, lua_State *L,
+					int32_t entry)
+{
+  return ((CVTWasmFn)(uintptr_t)P->wfn)(L, entry);
+}
+
+#undef WIR
+#undef WADDR
