@@ -52,7 +52,60 @@ typedef struct WasmAsm {
   CVTIns *step;		/* Instructions run by cvt_step: op, STEPEND. */
   uint32_t nstep;
   IRRef loopref;
+  WasmBuf types;	/* The type section's entries, */
+  uint32_t ntypes;	/* and how many. */
 } WasmAsm;
+
+/* A function type: its parameters and result (0: none) as value types. */
+typedef struct WasmSig {
+  uint8_t np;
+  uint8_t p[CCI_NARGS_MAX+1];
+  uint8_t r;
+} WasmSig;
+
+/* The index of sig in the module's types, added if new. Types 0 (a trace)
+** and 1 (cvt_step) come first.
+*/
+static uint32_t wasm_type(WasmAsm *as, const WasmSig *sig)
+{
+  WasmBuf *t = &as->types;
+  uint32_t i, at = 0;
+  uint8_t enc[CCI_NARGS_MAX+6];
+  uint32_t n = 0;
+  enc[n++] = WT_FUNC;
+  enc[n++] = sig->np;
+  for (i = 0; i < sig->np; i++) enc[n++] = sig->p[i];
+  enc[n++] = sig->r ? 1 : 0;
+  if (sig->r) enc[n++] = sig->r;
+  for (i = 0; i < as->ntypes; i++) {  /* Entries are short: compare each. */
+    uint32_t len = 3 + t->b[at+1] + (t->b[at+2+t->b[at+1]] ? 1 : 0);
+    if (len == n && !memcmp(t->b + at, enc, n)) return i;
+    at += len;
+  }
+  emit_bytes(t, enc, n);
+  return as->ntypes++;
+}
+
+/* Call C function f (a function table index) with the arguments pushed. */
+static void wasm_callc(WasmAsm *as, const void *f, const WasmSig *sig)
+{
+  uint32_t type = wasm_type(as, sig);
+  emit_i32const(&as->w, (int32_t)(uintptr_t)f);
+  emit_op(&as->w, CALL_INDIRECT);
+  emit_u32(&as->w, type);
+  emit_byte(&as->w, 0);  /* Table 0. */
+}
+
+/* A signature of i32 parameters (n, 0-5) and result r. */
+static WasmSig wasm_sigi(uint32_t n, uint8_t r)
+{
+  WasmSig sig;
+  uint32_t i;
+  sig.np = (uint8_t)n;
+  for (i = 0; i < n; i++) sig.p[i] = WT_I32;
+  sig.r = r;
+  return sig;
+}
 
 #define WIR(as, ref)	(&(as)->ir[(ref)])
 #define WADDR(as, ref)	((uint32_t)(uintptr_t)&(as)->P->v[(ref)])
@@ -225,13 +278,11 @@ static void wasm_step(WasmAsm *as, const CVTIns *ci)
   s[0] = *ci;
   s[1].op = CVT_STEPEND;
   wasm_stepinputs(as, ci);
+  WasmSig sig = wasm_sigi(3, WT_I32);
   emit_local(w, WOP_LOCAL_GET, WL_L);
   emit_i32const(w, (int32_t)(uintptr_t)as->P);
   emit_i32const(w, (int32_t)(uintptr_t)s);
-  emit_i32const(w, (int32_t)(uintptr_t)&cvt_step);
-  emit_op(w, CALL_INDIRECT);
-  emit_u32(w, 1);  /* Type 1: (i32 i32 i32) -> i32. */
-  emit_byte(w, 0);  /* Table 0. */
+  wasm_callc(as, (const void *)&cvt_step, &sig);
   emit_i32const(w, -1);
   emit_op(w, I32_NE);
   wasm_exitif(as, ci->snap);
@@ -241,6 +292,73 @@ static void wasm_step(WasmAsm *as, const CVTIns *ci)
     emit_mem(w, WOP_I32_LOAD, 0, WADDR(as, REF_BASE));
     emit_local(w, WOP_LOCAL_SET, WL_BASE);
   }
+}
+
+/* -- Calls into the runtime --------------------------------------------- */
+
+static uint8_t wasm_vt(IRType t)
+{
+  return t == IRT_NUM ? WT_F64 : (t == IRT_I64 || t == IRT_U64) ? WT_I64 :
+	 WT_I32;
+}
+
+/* An IR call with its C signature: L if the call takes it, each CARG by its
+** IR type, the result by the call's declared type. Returns 0 for the calls
+** the executor makes (64-bit values, lj_prng_u64d's cast).
+*/
+static int wasm_ircall(WasmAsm *as, const CVTIns *ci)
+{
+  const CCallInfo *cci = &lj_ir_callinfo[ci->k];
+  uint32_t n = CCI_NARGS(cci), nl = (cci->flags & CCI_L) ? 1 : 0, i;
+  IRRef args[CCI_NARGS_MAX];
+  IRIns *ir = WIR(as, ci->d);
+  IRType rt = (IRType)CCI_TYPE(cci);
+  WasmSig sig;
+  if ((cci->flags & CCI_CASTU64) || CCI_XNARGS(cci) != n ||
+      rt == IRT_I64 || rt == IRT_U64 || rt == IRT_FLOAT)
+    return 0;
+  n -= nl;  /* asm_collectargs, without L. */
+  if (n > 0) {
+    i = n;
+    while (i > 1) {
+      i--;
+      ir = WIR(as, ir->op1);
+      args[i] = ir->op2;
+    }
+    args[0] = ir->op1;
+  }
+  sig.np = (uint8_t)(nl + n);
+  if (nl) sig.p[0] = WT_I32;
+  for (i = 0; i < n; i++) {
+    IRType t = irt_type(WIR(as, args[i])->t);
+    if (t == IRT_I64 || t == IRT_U64 || t == IRT_FLOAT) return 0;
+    sig.p[nl+i] = wasm_vt(t);
+  }
+  sig.r = rt == IRT_NIL ? 0 : wasm_vt(rt);
+  if (nl) emit_local(&as->w, WOP_LOCAL_GET, WL_L);
+  for (i = 0; i < n; i++) wasm_get(as, args[i]);
+  wasm_callc(as, (const void *)cci->func, &sig);
+  if (sig.r) {
+    if (as->loc[ci->d] && wasm_vt(irt_type(WIR(as, ci->d)->t)) == sig.r)
+      wasm_set(as, ci->d);
+    else
+      emit_op(&as->w, DROP);
+  }
+  return 1;
+}
+
+/* Call f(L?, a?, b?) -> i32 (or nothing) for ci: the common runtime calls of
+** allocations and buffers, with their operands as they are.
+*/
+static void wasm_call2(WasmAsm *as, const CVTIns *ci, const void *f, int withL,
+		       int na, int result)
+{
+  WasmSig sig = wasm_sigi((uint32_t)(withL + na), result ? WT_I32 : 0);
+  if (withL) emit_local(&as->w, WOP_LOCAL_GET, WL_L);
+  if (na > 0) wasm_get(as, ci->a);
+  if (na > 1) wasm_get(as, ci->b);
+  wasm_callc(as, f, &sig);
+  if (result) wasm_set(as, ci->d);
 }
 
 /* -- Compiled instructions ----------------------------------------------- */
@@ -624,16 +742,103 @@ static void wasm_ins(WasmAsm *as, const CVTIns *ci)
     break;
 
   /* -- Barriers and the GC ------------------------------------------------ */
-  case CVT_TBAR:  /* Only a black table needs the executor's barrier. */
+  case CVT_TBAR: {  /* Only a black table needs lj_gc_barrierback(). */
+    WasmSig sig = wasm_sigi(2, 0);
     wasm_get(as, ci->a);
     emit_mem(w, WOP_I32_LOAD8_U, 0, (uint32_t)offsetof(GCtab, marked));
     emit_i32const(w, LJ_GC_BLACK);
     emit_op(w, I32_AND);
     emit_op(w, IF);
     emit_byte(w, WT_VOID);
-    wasm_step(as, ci);
+    emit_i32const(w, (int32_t)(uintptr_t)J2G(as->J));
+    wasm_get(as, ci->a);
+    wasm_callc(as, (const void *)&lj_gc_barrierback, &sig);
     emit_op(w, END);
     break;
+  }
+
+  /* -- Allocations, buffers, calls ---------------------------------------- */
+  case CVT_TNEW: {
+    WasmSig sig = wasm_sigi(2, WT_I32);
+    emit_local(w, WOP_LOCAL_GET, WL_L);
+    emit_i32const(w, ci->k);
+    wasm_callc(as, (const void *)&lj_tab_new1, &sig);
+    wasm_set(as, ci->d);
+    break;
+  }
+  case CVT_TDUP: wasm_call2(as, ci, (const void *)&lj_tab_dup, 1, 1, 1); break;
+  case CVT_SNEW: wasm_call2(as, ci, (const void *)&lj_str_new, 1, 2, 1); break;
+  case CVT_BUFHDR_RESET:  /* sb->w = sb->b */
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->a);
+    emit_mem(w, WOP_I32_LOAD, 0, (uint32_t)offsetof(SBuf, b));
+    emit_mem(w, WOP_I32_STORE, 0, (uint32_t)offsetof(SBuf, w));
+    wasm_get(as, ci->a);
+    wasm_set(as, ci->d);
+    break;
+  case CVT_BUFPUT_STR:
+    wasm_call2(as, ci, (const void *)&lj_buf_putstr, 0, 2, 1);
+    break;
+  case CVT_BUFPUT_CHARV:
+    wasm_call2(as, ci, (const void *)&lj_buf_putchar, 0, 2, 1);
+    break;
+  case CVT_BUFPUT_INT:
+    wasm_call2(as, ci, (const void *)&lj_strfmt_putint, 0, 2, 1);
+    break;
+  case CVT_BUFPUT_CHAR: {
+    WasmSig sig = wasm_sigi(2, WT_I32);
+    wasm_get(as, ci->a);
+    emit_i32const(w, ci->k);
+    wasm_callc(as, (const void *)&lj_buf_putchar, &sig);
+    wasm_set(as, ci->d);
+    break;
+  }
+  case CVT_BUFSTR: wasm_call2(as, ci, (const void *)&lj_buf_tostr, 0, 1, 1); break;
+  case CVT_TOSTR_INT:
+    wasm_call2(as, ci, (const void *)&lj_strfmt_int, 1, 1, 1);
+    break;
+  case CVT_TOSTR_CHAR:
+    wasm_call2(as, ci, (const void *)&lj_strfmt_char, 1, 1, 1);
+    break;
+  case CVT_MOD_INT: wasm_call2(as, ci, (const void *)&lj_vm_modi, 0, 2, 1); break;
+  case CVT_ALEN:
+    if (ci->b == REF_NIL) wasm_call2(as, ci, (const void *)&lj_tab_len, 0, 1, 1);
+    else wasm_call2(as, ci, (const void *)&lj_tab_len_hint, 0, 2, 1);
+    break;
+  case CVT_POW_NUM: {
+    WasmSig sig;
+    sig.np = 2;
+    sig.p[0] = sig.p[1] = sig.r = WT_F64;
+    wasm_get(as, ci->a);
+    wasm_get(as, ci->b);
+    wasm_callc(as, (const void *)&pow, &sig);
+    wasm_set(as, ci->d);
+    break;
+  }
+  case CVT_CALL:
+    if (!wasm_ircall(as, ci)) wasm_step(as, ci);
+    break;
+  case CVT_RETF: {  /* Return to a lower frame: BASE moves down. */
+    global_State *g = J2G(as->J);
+    emit_local(w, WOP_LOCAL_GET, WL_BASE);  /* frame_pc(BASE-1) */
+    emit_i32const(w, -(int32_t)sizeof(TValue));
+    emit_op(w, I32_ADD);
+    emit_mem(w, WOP_I32_LOAD, 0, (uint32_t)offsetof(TValue, fr.tp));
+    wasm_get(as, ci->b);
+    emit_op(w, I32_EQ);
+    wasm_guard(as, ci->snap);
+    emit_local(w, WOP_LOCAL_GET, WL_BASE);
+    emit_i32const(w, ci->k * (int32_t)sizeof(TValue));
+    emit_op(w, I32_SUB);
+    emit_local(w, WOP_LOCAL_SET, WL_BASE);
+    emit_i32const(w, 0);
+    emit_local(w, WOP_LOCAL_GET, WL_BASE);
+    emit_mem(w, WOP_I32_STORE, 0, WADDR(as, REF_BASE));
+    emit_i32const(w, 0);
+    emit_local(w, WOP_LOCAL_GET, WL_BASE);
+    emit_mem(w, WOP_I32_STORE, 0, (uint32_t)(uintptr_t)&g->jit_base);
+    break;
+  }
   case CVT_GCCHECK: {  /* Only a full heap needs the executor's GC step. */
     global_State *g = J2G(as->J);
     emit_i32const(w, 0);
@@ -727,6 +932,49 @@ static void wasm_loopvalues(WasmAsm *as, int store)
     }
 }
 
+/* The end of a trace without a loop (the executor's CVT_TAIL): check the
+** stack if the trace added frames, write the last snapshot to the stack.
+** The executor then moves BASE and follows the link.
+*/
+static void wasm_tail(WasmAsm *as)
+{
+  WasmBuf *w = &as->w;
+  CVTProg *P = as->P;
+  const CVTStore *st = P->store, *end = st + P->nstore;
+  SnapNo sn = (SnapNo)(P->nsnap-1);
+  if (P->gotframe) {  /* cvt_stackok() */
+    emit_local(w, WOP_LOCAL_GET, WL_L);
+    emit_mem(w, WOP_I32_LOAD, 0, (uint32_t)offsetof(lua_State, maxstack));
+    emit_local(w, WOP_LOCAL_GET, WL_BASE);
+    emit_op(w, I32_SUB);
+    emit_i32const(w, 8*(int32_t)as->T->snap[sn].topslot);
+    emit_op(w, I32_GE_S);
+    wasm_guard(as, sn);
+  }
+  for (; st < end; st++) {
+    uint32_t ofs = wasm_slot(as, 8*(int32_t)st->ofs);
+    switch (st->kind) {
+    case CVTS_NUM:
+      wasm_get(as, st->ref);
+      emit_mem(w, WOP_F64_STORE, 0, ofs);
+      break;
+    case CVTS_LOHI: case CVTS_LO:
+      emit_local(w, WOP_LOCAL_TEE, WL_TMP);
+      wasm_get(as, st->ref);
+      emit_mem(w, WOP_I32_STORE, 0, ofs);
+      if (st->kind == CVTS_LO) break;
+      emit_local(w, WOP_LOCAL_GET, WL_TMP);
+      /* fallthrough */
+    default:
+      emit_i32const(w, (int32_t)st->hi);
+      emit_mem(w, WOP_I32_STORE, 0, ofs + 4);
+      break;
+    }
+  }
+  emit_i32const(w, CVT_WASM_TAIL);
+  emit_op(w, RETURN);
+}
+
 static void wasm_body(WasmAsm *as)
 {
   WasmBuf *w = &as->w;
@@ -777,36 +1025,29 @@ static void wasm_body(WasmAsm *as)
     emit_u32(w, 0);
     emit_op(w, END);
   } else {
-    const CVTStore *st = P->store, *stend = st + P->nstore;
     for (i = 0; i < P->npval; i++) wasm_reload(as, P->pval[2*i]);
     for (i = 0; i < P->ncode-1; i++) wasm_ins(as, &P->code[i]);
-    /* The tail: the executor writes the last snapshot from the array. */
-    wasm_snapvalues(as, (SnapNo)(P->nsnap-1));
-    for (; st < stend; st++)
-      if (st->kind != CVTS_HI) wasm_spill(as, st->ref);
-    emit_i32const(w, CVT_WASM_TAIL);
-    emit_op(w, RETURN);
+    wasm_tail(as);
   }
   emit_op(w, UNREACHABLE);
   emit_op(w, END);
 }
 
-static void wasm_module(WasmAsm *as)
+/* The module of the trace: the body first (it adds the types of its calls),
+** then the sections around it, into out.
+*/
+static void wasm_module(WasmAsm *as, WasmBuf *out)
 {
-  WasmBuf *w = &as->w;
-  uint32_t at, fat;
+  WasmBuf *w = out;
+  WasmSig trace = wasm_sigi(2, WT_I32);
+  uint32_t at;
+  wasm_type(as, &trace);  /* Type 0. */
+  wasm_body(as);
   emit_bytes(w, "\0asm\1\0\0\0", 8);
-  /* Types: 0 the trace, 1 cvt_step. */
   emit_byte(w, WSEC_TYPE);
   at = emit_size_slot(w);
-  emit_u32(w, 2);
-  emit_byte(w, WT_FUNC);
-  emit_u32(w, 2); emit_byte(w, WT_I32); emit_byte(w, WT_I32);
-  emit_u32(w, 1); emit_byte(w, WT_I32);
-  emit_byte(w, WT_FUNC);
-  emit_u32(w, 3); emit_byte(w, WT_I32); emit_byte(w, WT_I32);
-  emit_byte(w, WT_I32);
-  emit_u32(w, 1); emit_byte(w, WT_I32);
+  emit_u32(w, as->ntypes);
+  emit_bytes(w, as->types.b, as->types.n);
   emit_size_patch(w, at);
   /* Imports: the engine's memory and function table. */
   emit_byte(w, WSEC_IMPORT);
@@ -820,19 +1061,19 @@ static void wasm_module(WasmAsm *as)
   emit_byte(w, WT_FUNCREF);
   emit_byte(w, 0); emit_u32(w, 0);
   emit_size_patch(w, at);
-  emit_byte(w, WSEC_FUNC);
+  emit_byte(w, WSEC_FUNC);  /* One function, of type 0. */
   emit_u32(w, 2);
   emit_u32(w, 1); emit_u32(w, 0);
-  emit_byte(w, WSEC_EXPORT);
+  emit_byte(w, WSEC_EXPORT);  /* Exported as "f". */
   emit_u32(w, 5);
   emit_u32(w, 1); emit_name(w, "f"); emit_byte(w, 0); emit_u32(w, 0);
   emit_byte(w, WSEC_CODE);
   at = emit_size_slot(w);
   emit_u32(w, 1);
-  fat = emit_size_slot(w);
-  wasm_body(as);
-  emit_size_patch(w, fat);
+  emit_u32(w, as->w.n);
+  emit_bytes(w, as->w.b, as->w.n);
   emit_size_patch(w, at);
+  if (!as->w.ok || !as->types.ok) w->ok = 0;
 }
 
 /* -- Installing ---------------------------------------------------------- */
@@ -872,6 +1113,7 @@ EM_JS(void, cvt_wasm_uninstall, (int idx), {
 static int cvt_wasm_compile(jit_State *J, CVTProg *P)
 {
   WasmAsm as;
+  WasmBuf mod;
   GCtrace *T = traceref(J, P->traceno);
   size_t nref = T->nins;
   uint32_t nstep = 0, i;
@@ -891,10 +1133,12 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
   as.mark = (uint32_t *)calloc(nref, sizeof(uint32_t));
   as.step = (CVTIns *)calloc(2*nstep + 1, sizeof(CVTIns));
   as.loopref = P->loop != ~0u ? P->code[P->loop].d : 0;
+  wasm_init(&as.types);
+  wasm_init(&mod);
   if (as.loc && as.mark && as.step) {
-    wasm_module(&as);
+    wasm_module(&as, &mod);
 #ifdef __EMSCRIPTEN__
-    if (as.w.ok) P->wfn = cvt_wasm_install(as.w.b, as.w.n, why, sizeof(why));
+    if (mod.ok) P->wfn = cvt_wasm_install(mod.b, mod.n, why, sizeof(why));
 #else
     strcpy(why, "no WebAssembly engine");
 #endif
@@ -902,17 +1146,19 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
   }
   if (J->observer && J->observer->trace_compiled)
     J->observer->trace_compiled(J->observer->ud, (int)P->traceno,
-				ok ? as.w.n : 0,
+				ok ? mod.n : 0,
 				(unsigned)(cvt_now_ns() - start), ok ? NULL : why);
   if (ok) {
     P->wstep = as.step;
-    P->wsize = as.w.n;
+    P->wsize = mod.n;
   } else {
     free(as.step);
   }
   free(as.loc);
   free(as.mark);
   wasm_free(&as.w);
+  wasm_free(&as.types);
+  wasm_free(&mod);
   return ok;
 }
 

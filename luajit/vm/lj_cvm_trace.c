@@ -1679,22 +1679,7 @@ run:
 	}
       }
       base = b + P->tailslot;
-      if (P->link) {  /* Root link: on with the linked trace. */
-	CVTProg *LP = cvt_prog(J, P->link);
-	if (LP) {
-	  setmref(g->jit_base, base);
-	  P = LP;
-	  goto enter;
-	}
-	/* The linked trace does not run: interpret it from its start. */
-	r->pc = P->snappc;
-	r->mres = 0;
-      } else {
-	r->pc = P->tailpc;
-	r->mres = P->tailmres;
-      }
-      r->base = base;
-      return CVT_RUN_LEAVE;
+      goto tail_link;
     }
     case CVT_STEPEND:
       return CVT_RUN_STEP;
@@ -1711,6 +1696,24 @@ run:
 #undef VB
 #undef VD
   }
+
+tail_link:  /* The end of trace P, base moved to the last frame. */
+  if (P->link) {  /* Root link: on with the linked trace. */
+    CVTProg *LP = cvt_prog(J, P->link);
+    if (LP) {
+      setmref(g->jit_base, base);
+      P = LP;
+      goto enter;
+    }
+    /* The linked trace does not run: interpret it from its start. */
+    r->pc = P->snappc;
+    r->mres = 0;
+  } else {
+    r->pc = P->tailpc;
+    r->mres = P->tailmres;
+  }
+  r->base = base;
+  return CVT_RUN_LEAVE;
 
 side_exit:
   if (r->step) {  /* cvt_step(): the compiled code takes the exit. */
@@ -1746,8 +1749,8 @@ wrun:  /* P's compiled code, from its start or its loop. */
       r->wentry = 1;
       return CVT_RUN_PAUSE;
     }
-    ci = &P->code[P->ncode-2];  /* The executor runs the tail. */
-    goto run;
+    base = (TValue *)v[REF_BASE].p + P->tailslot;  /* It wrote the tail. */
+    goto tail_link;
   }
 }
 
