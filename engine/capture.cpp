@@ -204,9 +204,9 @@ static void ObsTraceExit(void* ud, lua_State*, int traceno, int exitno, const vo
                          int started) {
   Self(ud)->OnTraceExit(traceno, exitno, pt, pc, started != 0);
 }
-static void ObsTraceCompiled(void* ud, int traceno, unsigned bytes, unsigned ns,
-                             const char* error) {
-  Self(ud)->OnTraceCompiled(traceno, bytes, ns, error);
+static void ObsTraceCompiled(void* ud, int traceno, unsigned bytes, unsigned ns, const char* error,
+                             const char* listing) {
+  Self(ud)->OnTraceCompiled(traceno, bytes, ns, error, listing);
 }
 static void ObsAssert(void* ud, const char* file, int line, const char* func, const char* msg) {
   Self(ud)->OnAssert(file, line, func, msg);
@@ -637,8 +637,9 @@ void Capture::OnTraceExit(int traceno, int exitno, const void* proto, int pc, bo
   emit_(std::move(exit));
 }
 
-void Capture::OnTraceCompiled(int traceno, unsigned bytes, unsigned ns, const char* error) {
-  emit_(TraceCompiled{traceno, bytes, ns / 1e6, error ? error : ""});
+void Capture::OnTraceCompiled(int traceno, unsigned bytes, unsigned ns, const char* error,
+                              const char* listing) {
+  emit_(TraceCompiled{traceno, bytes, ns / 1e6, error ? error : "", listing ? listing : ""});
 }
 
 void Capture::EmitExitCounts() {

@@ -38,7 +38,8 @@ class Capture {
   void OnAssert(const char* file, int line, const char* func, const char* msg);
   void OnFault(lua_State* L, int point);
   void OnTraceExit(int traceno, int exitno, const void* proto, int pc, bool started);
-  void OnTraceCompiled(int traceno, unsigned bytes, unsigned ns, const char* error);
+  void OnTraceCompiled(int traceno, unsigned bytes, unsigned ns, const char* error,
+                       const char* listing);
   // The totals of every exit taken (ExitCounts), once the program is done.
   void EmitExitCounts();
   // Called when the portable C VM pauses (interpreting or on trace); may raise

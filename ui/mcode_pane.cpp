@@ -1,5 +1,6 @@
 // Machine code pane: the trace's machine code, disassembled by Capstone
-// (ui/disassembler.cpp) in builds that have it.
+// (ui/disassembler.cpp) in builds that have it, or in the WebAssembly build the
+// trace's WebAssembly once it was compiled.
 #include "disassembler.h"
 #include "pane_style.h"
 #include "panes.h"
@@ -8,12 +9,12 @@
 namespace ljp::ui {
 
 void DrawMachineCodePane(const Timeline& timeline, ViewState& state) {
-  if (!HaveDisassembler()) {
-    PaneTitle("Machine code");
+  const MachineCodeView v = MachineCodeAt(timeline, state.cursor);
+  if (!v.wasm && !HaveDisassembler()) {
+    PaneTitle(v.heading.c_str());
     ImGui::TextDisabled("machine code: Capstone not available in this build");
     return;
   }
-  const MachineCodeView v = MachineCodeAt(timeline, state.cursor);
   PaneTitle(v.heading.c_str());
   ImGui::BeginChild("mcode_lines", ImVec2(0, 0), ImGuiChildFlags_None,
                     ImGuiWindowFlags_HorizontalScrollbar);

@@ -149,7 +149,8 @@ std::string DumpPaneText(const Timeline& timeline, const ViewState& state, std::
   if (pane == "events") return EventsText(timeline, state);
   if (pane == "bytecode") return BytecodeText(timeline, state);
   if (pane == "mcode") {
-    if (!HaveDisassembler()) return "machine code: Capstone not available in this build\n";
+    if (!HaveDisassembler() && !MachineCodeAt(timeline, state.cursor).wasm)
+      return "machine code: Capstone not available in this build\n";
     return MachineCodeText(timeline, state);
   }
   if (pane == "graph") return GraphText(timeline, state);

@@ -409,6 +409,36 @@ IrView IrAtCursor(const Timeline& t, size_t cursor) {
 
 // ---- Machine code ------------------------------------------------------------------
 
+// A trace without machine code (the C VM): its WebAssembly, from the `compiled`
+// event after its stop (before the trace number is used again), if any.
+static MachineCodeView WebAssemblyOf(const Timeline& t, size_t cursor, MachineCodeView v) {
+  const std::string name = "WebAssembly of trace " + std::to_string(v.trace);
+  for (size_t i = v.stop_index + 1; i < t.events.size(); ++i) {
+    if (const auto* s = As<TraceStart>(t, i); s && s->trace == v.trace) break;
+    const auto* c = As<TraceCompiled>(t, i);
+    if (!c || c->trace != v.trace) continue;
+    if (!c->error.empty()) {
+      v.heading = name + ": not compiled, it runs in the trace executor (" + c->error + ")";
+      return v;
+    }
+    v.wasm = true;
+    v.heading = name + Format(" (%u bytes, compiled in %.2f ms%s)", c->bytes, c->compile_ms,
+                              i > cursor ? ", later" : "");
+    size_t from = 0;
+    while (from < c->listing.size()) {
+      size_t nl = c->listing.find('\n', from);
+      if (nl == std::string::npos) nl = c->listing.size();
+      v.lines.push_back(c->listing.substr(from, nl - from));
+      from = nl + 1;
+    }
+    return v;
+  }
+  v.heading = "Machine code of trace " + std::to_string(v.trace) +
+              ": none, the trace runs in the C VM's trace executor (the WebAssembly build "
+              "compiles it once it was entered jit.opt hotwasm times)";
+  return v;
+}
+
 MachineCodeView MachineCodeAt(const Timeline& t, size_t cursor) {
   MachineCodeView v;
   cursor = ClampCursor(t, cursor);
@@ -428,6 +458,7 @@ MachineCodeView MachineCodeAt(const Timeline& t, size_t cursor) {
     const auto* stop = As<TraceStop>(t, i);
     if (!stop || stop->trace != v.trace) continue;
     v.stop_index = i;
+    if (stop->mcode_size == 0) return WebAssemblyOf(t, cursor, std::move(v));
     if (stop->mcode.empty()) {
       v.heading = name + ": not in the timeline (" + std::to_string(stop->mcode_size) +
                   " bytes; the engine did not send them)";

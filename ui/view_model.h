@@ -107,9 +107,12 @@ IrView IrAtCursor(const Timeline& t, size_t cursor);
 // ---- Machine code ------------------------------------------------------------
 
 // The machine code of the trace at the cursor, disassembled (Capstone builds).
+// In the WebAssembly build: the trace's WebAssembly function once it was
+// compiled (its `compiled` event), as the trace compiler lists it.
 struct MachineCodeView {
   int trace = 0;
   size_t stop_index = kNone;  // its trace_stop (may lie after the cursor)
+  bool wasm = false;          // lines are WebAssembly text, not disassembly
   std::string heading;
   std::vector<std::string> lines;  // empty when there is none; heading says why
 };

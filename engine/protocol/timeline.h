@@ -193,6 +193,7 @@ struct TraceCompiled {
   uint32_t bytes = 0;     // the module's size
   double compile_ms = 0;  // making, compiling and installing it
   std::string error;
+  std::string listing;  // the function as text, IR refs beside the instructions
 };
 
 struct Penalty {

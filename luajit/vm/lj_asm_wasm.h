@@ -54,7 +54,19 @@ typedef struct WasmAsm {
   IRRef loopref;
   WasmBuf types;	/* The type section's entries, */
   uint32_t ntypes;	/* and how many. */
+  uint32_t *mapofs;	/* Body offset where the code of IR ref mapref[i] */
+  IRRef1 *mapref;	/* starts (0: no instruction's: entry, loop, tail). */
+  uint32_t nmap, maxmap;
 } WasmAsm;
+
+/* The code that follows is IR ref's (for the text listing). */
+static void wasm_mark(WasmAsm *as, IRRef ref)
+{
+  if (as->nmap < as->maxmap) {
+    as->mapofs[as->nmap] = as->w.n;
+    as->mapref[as->nmap++] = (IRRef1)ref;
+  }
+}
 
 /* A function type: its parameters and result (0: none) as value types. */
 typedef struct WasmSig {
@@ -473,6 +485,7 @@ static void wasm_arithov(WasmAsm *as, const CVTIns *ci, uint32_t op)
 static void wasm_ins(WasmAsm *as, const CVTIns *ci)
 {
   WasmBuf *w = &as->w;
+  wasm_mark(as, ci->op == CVT_GCCHECK || ci->op == CVT_LOOP ? 0 : ci->d);
   switch (ci->op) {
   /* -- Guards ------------------------------------------------------------- */
   case CVT_LT_NUM: wasm_cmp(as, ci, WOP_F64_LT, 0); break;
@@ -800,7 +813,23 @@ static void wasm_ins(WasmAsm *as, const CVTIns *ci)
   case CVT_TOSTR_CHAR:
     wasm_call2(as, ci, (const void *)&lj_strfmt_char, 1, 1, 1);
     break;
-  case CVT_MOD_INT: wasm_call2(as, ci, (const void *)&lj_vm_modi, 0, 2, 1); break;
+  case CVT_MOD_INT:
+    if (ci->b < REF_BIAS && as->P->v[ci->b].i > 0) {  /* lj_vm_modi(a, k > 0) */
+      wasm_get(as, ci->a);
+      emit_i32const(w, as->P->v[ci->b].i);
+      emit_op(w, I32_REM_S);
+      emit_local(w, WOP_LOCAL_TEE, WL_TMP);
+      emit_local(w, WOP_LOCAL_GET, WL_TMP);
+      emit_i32const(w, 0);
+      emit_op(w, I32_LT_S);
+      emit_i32const(w, as->P->v[ci->b].i);
+      emit_op(w, I32_MUL);
+      emit_op(w, I32_ADD);  /* Floored: a negative remainder + k. */
+      wasm_set(as, ci->d);
+    } else {
+      wasm_call2(as, ci, (const void *)&lj_vm_modi, 0, 2, 1);
+    }
+    break;
   case CVT_ALEN:
     if (ci->b == REF_NIL) wasm_call2(as, ci, (const void *)&lj_tab_len, 0, 1, 1);
     else wasm_call2(as, ci, (const void *)&lj_tab_len_hint, 0, 2, 1);
@@ -942,6 +971,7 @@ static void wasm_tail(WasmAsm *as)
   CVTProg *P = as->P;
   const CVTStore *st = P->store, *end = st + P->nstore;
   SnapNo sn = (SnapNo)(P->nsnap-1);
+  wasm_mark(as, 0);
   if (P->gotframe) {  /* cvt_stackok() */
     emit_local(w, WOP_LOCAL_GET, WL_L);
     emit_mem(w, WOP_I32_LOAD, 0, (uint32_t)offsetof(lua_State, maxstack));
@@ -988,6 +1018,7 @@ static void wasm_body(WasmAsm *as)
   emit_u32(w, 1); emit_byte(w, WT_I64);
   emit_u32(w, ni); emit_byte(w, WT_I32);
   emit_u32(w, nf); emit_byte(w, WT_F64);
+  wasm_mark(as, 0);
   emit_i32const(w, 0);
   emit_mem(w, WOP_I32_LOAD, 0, WADDR(as, REF_BASE));
   emit_local(w, WOP_LOCAL_SET, WL_BASE);
@@ -1006,6 +1037,7 @@ static void wasm_body(WasmAsm *as)
     emit_op(w, LOOP);
     emit_byte(w, WT_VOID);
     for (i = P->loop; i < P->ncode-1; i++) wasm_ins(as, &P->code[i]);
+    wasm_mark(as, 0);
     if (end->op == CVT_LOOPBACK) {  /* The PHIs take their values at once. */
       for (i = 0; i < P->nphi; i++) wasm_get(as, P->phi[2*i+1]);
       for (i = P->nphi; i > 0; i--) wasm_set(as, P->phi[2*(i-1)]);
@@ -1076,6 +1108,164 @@ static void wasm_module(WasmAsm *as, WasmBuf *out)
   if (!as->w.ok || !as->types.ok) w->ok = 0;
 }
 
+/* -- Text listing -------------------------------------------------------- */
+
+/* Opcode names, as the text format spells them: I32_LOAD8_S is i32.load8_s. */
+static const struct { uint8_t code; const char *name; } wasm_opnames[] = {
+#define WASMOPNAME(name, code)	{ code, #name },
+  WASMOPDEF(WASMOPNAME)
+#undef WASMOPNAME
+};
+
+static void wasm_puts(WasmBuf *t, const char *s)
+{
+  emit_bytes(t, s, (uint32_t)strlen(s));
+}
+
+static void wasm_putf(WasmBuf *t, const char *fmt, ...)
+{
+  char buf[96];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof(buf), fmt, ap);
+  va_end(ap);
+  wasm_puts(t, buf);
+}
+
+static void wasm_putop(WasmBuf *t, uint32_t code)
+{
+  uint32_t i;
+  for (i = 0; i < sizeof(wasm_opnames)/sizeof(wasm_opnames[0]); i++)
+    if (wasm_opnames[i].code == code) {
+      const char *s = wasm_opnames[i].name;
+      int dot = !strncmp(s, "I32_", 4) || !strncmp(s, "I64_", 4) ||
+		!strncmp(s, "F64_", 4) || !strncmp(s, "LOCAL_", 6);
+      for (; *s; s++) {
+	char c = *s == '_' && dot ? '.' : (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+	if (*s == '_' && dot) dot = 0;
+	emit_byte(t, (uint8_t)c);
+      }
+      return;
+    }
+  wasm_putf(t, "0x%02x", code);
+}
+
+static uint32_t wasm_readu(const uint8_t *b, uint32_t *pos)
+{
+  uint32_t x = 0, shift = 0, c;
+  do {
+    c = b[(*pos)++];
+    x |= (c & 0x7f) << shift;
+    shift += 7;
+  } while ((c & 0x80) && shift < 35);
+  return x;
+}
+
+static int64_t wasm_reads(const uint8_t *b, uint32_t *pos)
+{
+  uint64_t x = 0;
+  uint32_t shift = 0, c;
+  do {
+    c = b[(*pos)++];
+    x |= (uint64_t)(c & 0x7f) << shift;
+    shift += 7;
+  } while ((c & 0x80) && shift < 70);
+  if (shift < 64 && (c & 0x40)) x |= ~(uint64_t)0 << shift;
+  return (int64_t)x;
+}
+
+static const char *wasm_typename(uint32_t t)
+{
+  return t == WT_I32 ? "i32" : t == WT_I64 ? "i64" : t == WT_F64 ? "f64" : "?";
+}
+
+/* Name of local idx: a fixed one, or the IR value it holds ($0012). */
+static void wasm_putlocal(WasmAsm *as, WasmBuf *t, uint32_t idx)
+{
+  static const char *const fixed[WL__FIRST] = {
+    "$L", "$entry", "$base", "$loops", "$tmp", "$tmpd", "$tmpl"
+  };
+  IRRef ref;
+  if (idx < WL__FIRST) { wasm_puts(t, fixed[idx]); return; }
+  for (ref = REF_FIRST; ref < as->T->nins; ref++)
+    if (as->loc[ref] == idx) { wasm_putf(t, "$%04d", (int)(ref - REF_BIAS)); return; }
+  wasm_putf(t, "%u", idx);
+}
+
+#define WASM_LISTING_MAX	(256*1024)
+
+/* The function as text, one instruction per line, each beside the IR ref
+** it is code of ("----": entry, loop control, the tail), blocks indented.
+*/
+static void wasm_listing(WasmAsm *as, WasmBuf *t)
+{
+  const uint8_t *b = as->w.b;
+  uint32_t n = as->w.n, pos = 0, m = 0, depth = 1, i, ng;
+  uintptr_t v0 = (uintptr_t)&as->P->v[as->T->nk];
+  uintptr_t v1 = (uintptr_t)&as->P->v[as->T->nins];
+  wasm_puts(t, "(func (param $L i32) (param $entry i32) (result i32)\n");
+  ng = wasm_readu(b, &pos);
+  for (i = 0; i < ng; i++) {
+    uint32_t cnt = wasm_readu(b, &pos), ty = b[pos++];
+    if (cnt) wasm_putf(t, "      (local %s x%u)\n", wasm_typename(ty), cnt);
+  }
+  while (pos < n && t->n < WASM_LISTING_MAX) {
+    uint32_t op;
+    while (m + 1 < as->nmap && as->mapofs[m+1] <= pos) m++;
+    if (m < as->nmap && as->mapofs[m] <= pos && as->mapref[m])
+      wasm_putf(t, "%04d  ", (int)(as->mapref[m] - REF_BIAS));
+    else
+      wasm_puts(t, "----  ");
+    op = b[pos++];
+    if ((op == WOP_END || op == WOP_ELSE) && depth > 0) depth--;
+    for (i = 0; i < depth; i++) wasm_puts(t, "  ");
+    wasm_putop(t, op);
+    switch (op) {
+    case WOP_BLOCK: case WOP_LOOP: case WOP_IF: {
+      uint32_t bt = b[pos++];
+      if (bt != WT_VOID) wasm_putf(t, " (result %s)", wasm_typename(bt));
+      depth++;
+      break;
+    }
+    case WOP_ELSE: depth++; break;
+    case WOP_BR: case WOP_BR_IF: wasm_putf(t, " %u", wasm_readu(b, &pos)); break;
+    case WOP_LOCAL_GET: case WOP_LOCAL_SET: case WOP_LOCAL_TEE:
+      emit_byte(t, ' ');
+      wasm_putlocal(as, t, wasm_readu(b, &pos));
+      break;
+    case WOP_I32_CONST: case WOP_I64_CONST:
+      wasm_putf(t, " %lld", (long long)wasm_reads(b, &pos));
+      break;
+    case WOP_F64_CONST: {
+      double d;
+      memcpy(&d, b + pos, 8);
+      pos += 8;
+      wasm_putf(t, " %.17g", d);
+      break;
+    }
+    case WOP_CALL_INDIRECT:
+      wasm_putf(t, " (type %u)", wasm_readu(b, &pos));
+      pos++;  /* Table 0. */
+      break;
+    default:
+      if (op >= WOP_I32_LOAD && op <= WOP_I32_STORE16) {  /* Memory. */
+	uint32_t ofs;
+	wasm_readu(b, &pos);  /* Alignment: always 0 here. */
+	ofs = wasm_readu(b, &pos);
+	if (ofs >= v0 && ofs < v1 && (ofs - v0) % sizeof(CVTVal) == 0)
+	  wasm_putf(t, " offset=%u  ;; v[%04d]", ofs,
+		    (int)(as->T->nk + (ofs - v0) / sizeof(CVTVal)) - REF_BIAS);
+	else if (ofs)
+	  wasm_putf(t, " offset=%u", ofs);
+      }
+      break;
+    }
+    emit_byte(t, '\n');
+  }
+  if (pos < n) wasm_puts(t, "...  (listing cut)\n");
+  emit_byte(t, 0);
+}
+
 /* -- Installing ---------------------------------------------------------- */
 
 #ifdef __EMSCRIPTEN__
@@ -1133,9 +1323,12 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
   as.mark = (uint32_t *)calloc(nref, sizeof(uint32_t));
   as.step = (CVTIns *)calloc(2*nstep + 1, sizeof(CVTIns));
   as.loopref = P->loop != ~0u ? P->code[P->loop].d : 0;
+  as.maxmap = 2*P->ncode + 16;
+  as.mapofs = (uint32_t *)calloc(as.maxmap, sizeof(uint32_t));
+  as.mapref = (IRRef1 *)calloc(as.maxmap, sizeof(IRRef1));
   wasm_init(&as.types);
   wasm_init(&mod);
-  if (as.loc && as.mark && as.step) {
+  if (as.loc && as.mark && as.step && as.mapofs && as.mapref) {
     wasm_module(&as, &mod);
 #ifdef __EMSCRIPTEN__
     if (mod.ok) P->wfn = cvt_wasm_install(mod.b, mod.n, why, sizeof(why));
@@ -1144,10 +1337,16 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
 #endif
     ok = P->wfn != 0;
   }
-  if (J->observer && J->observer->trace_compiled)
+  if (J->observer && J->observer->trace_compiled) {
+    unsigned ns = (unsigned)(cvt_now_ns() - start);
+    WasmBuf text;
+    wasm_init(&text);
+    if (ok) wasm_listing(&as, &text);
     J->observer->trace_compiled(J->observer->ud, (int)P->traceno,
-				ok ? mod.n : 0,
-				(unsigned)(cvt_now_ns() - start), ok ? NULL : why);
+				ok ? mod.n : 0, ns, ok ? NULL : why,
+				ok && text.ok ? (const char *)text.b : NULL);
+    wasm_free(&text);
+  }
   if (ok) {
     P->wstep = as.step;
     P->wsize = mod.n;
@@ -1156,6 +1355,8 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
   }
   free(as.loc);
   free(as.mark);
+  free(as.mapofs);
+  free(as.mapref);
   wasm_free(&as.w);
   wasm_free(&as.types);
   wasm_free(&mod);

@@ -26,6 +26,7 @@
 #define LUA_CORE
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1318,8 +1319,56 @@ enum {
   CVT_RUN_EXIT,		/* A guard failed: exit through lj_trace_exit(). */
   CVT_RUN_LEAVE,	/* The last trace ended: on in the interpreter. */
   CVT_RUN_PAUSE,		/* Call cvt_exec() again. */
+  CVT_RUN_SWITCH,	/* Go on in the other one of cvt_exec() and cvt_wexec(). */
   CVT_RUN_STEP		/* cvt_step(): the instruction ran. */
 };
+
+/* Trace P starts at base (which is in jit_base). */
+static LJ_AINLINE void cvt_start(global_State *g, CVTProg *P, TValue *base)
+{
+  P->v[REF_BASE].p = base;
+  g->vmstate = (int32_t)P->traceno;
+}
+
+/* After the end of trace P, with base moved to its last frame (the tail of
+** asm_tail_link): the linked trace to start; or NULL, and r says where the
+** interpreter goes on.
+*/
+static CVTProg *cvt_tail(jit_State *J, CVTProg *P, TValue *base, CVTRun *r)
+{
+  if (P->link) {  /* Root link: on with the linked trace. */
+    CVTProg *LP = cvt_prog(J, P->link);
+    if (LP) {
+      setmref(J2G(J)->jit_base, base);
+      return LP;
+    }
+    /* The linked trace does not run: interpret it from its start. */
+    r->pc = P->snappc;
+    r->mres = 0;
+  } else {
+    r->pc = P->tailpc;
+    r->mres = P->tailmres;
+  }
+  r->base = base;
+  return NULL;
+}
+
+/* The side trace patched into exit exitno of P, with the values it inherits,
+** if there is one and its stack check passes; else NULL.
+*/
+static CVTProg *cvt_side(lua_State *L, CVTProg *P, SnapNo exitno)
+{
+  TraceNo side = P->exitlink[exitno];
+  CVTProg *SP = side ? cvt_prog(G2J(G(L)), side) : NULL;
+  if (SP && (!SP->topslot ||
+	     cvt_stackok(L, tvref(G(L)->jit_base), SP->topslot))) {
+    uint32_t i;
+    for (i = 0; i < SP->npval; i++)
+      SP->v[SP->pval[2*i]] = P->v[SP->pval[2*i+1]];
+    return SP;
+  }
+  return NULL;
+}
 
 /* cvt_exec() returns every CVT_PAUSE_LOOPS loop iterations and is called
 ** again at once, as the interpreter pauses (CVM_PAUSED in lj_cvm.c): a
@@ -1335,17 +1384,19 @@ static int32_t cvt_step(lua_State *L, CVTProg *P, const CVTIns *ci);
 #include "lj_emit_wasm.h"
 #include "lj_asm_wasm.h"
 
-/* Compiled code to run for P, once it is hot (J->param[JIT_P_hotwasm]
-** entries or loop pauses). Only WebAssembly builds compile.
+/* Compiled code to run for P, once it is hot: entered more than
+** J->param[JIT_P_hotwasm] times, or its loop paused (ran CVT_PAUSE_LOOPS
+** iterations). Only WebAssembly builds compile.
 */
-static LJ_AINLINE int cvt_wasm_ready(jit_State *J, CVTProg *P)
+static LJ_AINLINE int cvt_wasm_ready(jit_State *J, CVTProg *P, int paused)
 {
 #ifdef __EMSCRIPTEN__
   if (LJ_LIKELY(P->wfn)) return 1;
-  if (!P->wtried && ++P->hits > (uint32_t)J->param[JIT_P_hotwasm])
+  if (!P->wtried &&
+      (paused || ++P->hits > (uint32_t)J->param[JIT_P_hotwasm]))
     return cvt_wasm_compile(J, P);
 #else
-  UNUSED(J); UNUSED(P);
+  UNUSED(J); UNUSED(P); UNUSED(paused);
 #endif
   return 0;
 }
@@ -1362,17 +1413,16 @@ static LJ_NOINLINE int cvt_exec(lua_State *L, CVTRun *r)
   CVTVal *v = P->v;
   TValue *base;
   SnapNo exitno;
-  int32_t loops = CVT_PAUSE_LOOPS, entry = r->wentry;
-  if (entry >= 0) goto wrun;
+  int32_t loops = CVT_PAUSE_LOOPS;
   goto run;
 enter:  /* Trace P from its start, with base in jit_base. */
-  v = P->v;
-  v[REF_BASE].p = base;
-  g->vmstate = (int32_t)P->traceno;
-  if (cvt_wasm_ready(J, P)) {
-    entry = 0;
-    goto wrun;
+  cvt_start(g, P, base);
+  if (cvt_wasm_ready(J, P, 0)) {  /* It runs compiled: cvt_wexec(). */
+    r->P = P;
+    r->wentry = 0;
+    return CVT_RUN_SWITCH;
   }
+  v = P->v;
   ci = P->code - 1;
 run:
   for (;;) {
@@ -1660,7 +1710,7 @@ run:
 	r->P = P;
 	r->ci = ci + 1;
 	/* The loop's values are all in v: its compiled code can go on. */
-	r->wentry = cvt_wasm_ready(J, P) ? 1 : -1;
+	r->wentry = cvt_wasm_ready(J, P, 1) ? 1 : -1;
 	return CVT_RUN_PAUSE;
       }
       break;
@@ -1679,7 +1729,9 @@ run:
 	}
       }
       base = b + P->tailslot;
-      goto tail_link;
+      P = cvt_tail(J, P, base, r);
+      if (!P) return CVT_RUN_LEAVE;
+      goto enter;
     }
     case CVT_STEPEND:
       return CVT_RUN_STEP;
@@ -1697,60 +1749,64 @@ run:
 #undef VD
   }
 
-tail_link:  /* The end of trace P, base moved to the last frame. */
-  if (P->link) {  /* Root link: on with the linked trace. */
-    CVTProg *LP = cvt_prog(J, P->link);
-    if (LP) {
-      setmref(g->jit_base, base);
-      P = LP;
-      goto enter;
-    }
-    /* The linked trace does not run: interpret it from its start. */
-    r->pc = P->snappc;
-    r->mres = 0;
-  } else {
-    r->pc = P->tailpc;
-    r->mres = P->tailmres;
-  }
-  r->base = base;
-  return CVT_RUN_LEAVE;
-
 side_exit:
   if (r->step) {  /* cvt_step(): the compiled code takes the exit. */
     r->exitno = exitno;
     return CVT_RUN_EXIT;
   }
   {  /* A patched exit goes on with its side trace. */
-    TraceNo side = P->exitlink[exitno];
-    CVTProg *SP = side ? cvt_prog(J, side) : NULL;
-    base = tvref(g->jit_base);
-    if (SP && (!SP->topslot || cvt_stackok(L, base, SP->topslot))) {
-      uint32_t i;
-      for (i = 0; i < SP->npval; i++)
-	SP->v[SP->pval[2*i]] = P->v[SP->pval[2*i+1]];
+    CVTProg *SP = cvt_side(L, P, exitno);
+    if (SP) {
       P = SP;
+      base = tvref(g->jit_base);
       goto enter;
     }
   }
   r->P = P;
   r->exitno = exitno;
   return CVT_RUN_EXIT;
+}
 
-wrun:  /* P's compiled code, from its start or its loop. */
-  {
+/* Runs compiled traces from r->P (at its start or, r->wentry = 1, its loop)
+** and on through their exits and links as cvt_exec() does, until a trace
+** that is not compiled (CVT_RUN_SWITCH) or the interpreter.
+*/
+static int cvt_wexec(lua_State *L, CVTRun *r)
+{
+  global_State *g = G(L);
+  jit_State *J = G2J(g);
+  CVTProg *P = r->P;
+  int32_t entry = r->wentry;
+  for (;;) {
     int32_t rc = cvt_wasm_call(P, L, entry);
-    v = P->v;
-    if (rc >= 0) {
-      exitno = (SnapNo)rc;
-      goto side_exit;
-    }
-    if (rc == CVT_WASM_PAUSE) {
+    CVTProg *NP;
+    TValue *base;
+    if (rc >= 0) {  /* A guard failed. */
+      NP = cvt_side(L, P, (SnapNo)rc);
+      if (!NP) {
+	r->P = P;
+	r->exitno = (SnapNo)rc;
+	return CVT_RUN_EXIT;
+      }
+      base = tvref(g->jit_base);
+    } else if (rc == CVT_WASM_PAUSE) {
       r->P = P;
       r->wentry = 1;
       return CVT_RUN_PAUSE;
+    } else {  /* It wrote its last snapshot (CVT_WASM_TAIL). */
+      base = (TValue *)P->v[REF_BASE].p + P->tailslot;
+      NP = cvt_tail(J, P, base, r);
+      if (!NP) return CVT_RUN_LEAVE;
     }
-    base = (TValue *)v[REF_BASE].p + P->tailslot;  /* It wrote the tail. */
-    goto tail_link;
+    P = NP;
+    cvt_start(g, P, base);
+    entry = 0;
+    if (!cvt_wasm_ready(J, P, 0)) {
+      r->P = P;
+      r->ci = P->code;
+      r->wentry = -1;
+      return CVT_RUN_SWITCH;
+    }
   }
 }
 
@@ -1775,12 +1831,13 @@ int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
   r.step = 0;
   setmref(g->jit_base, base);
   setmref(g->tmpbuf.L, L);
-  r.P->v[REF_BASE].p = base;
-  g->vmstate = (int32_t)traceno;
-  r.wentry = cvt_wasm_ready(G2J(g), r.P) ? 0 : -1;
+  cvt_start(g, r.P, base);
+  r.wentry = cvt_wasm_ready(G2J(g), r.P, 0) ? 0 : -1;
   for (;;) {
     const ljo_Observer *obs;
-    switch (cvt_exec(L, &r)) {
+    switch (r.wentry >= 0 ? cvt_wexec(L, &r) : cvt_exec(L, &r)) {
+    case CVT_RUN_SWITCH:
+      break;
     case CVT_RUN_PAUSE:  /* The observer may stop the program here. */
       obs = G2J(g)->observer;
       if (obs && obs->pause) {

@@ -250,3 +250,38 @@ TEST(MachineCode, StitchChain_TraceOneHasItsCodeDisassembled) {
 
 }  // namespace
 }  // namespace ljp::ui
+
+namespace ljp::ui {
+namespace {
+
+// A C VM trace (no machine code) that the WebAssembly build compiled: the pane
+// shows the listing of its `compiled` event, not that of an earlier trace with
+// the same number; before the event, it says the trace is compiled later.
+TEST(MachineCode, WebAssemblyBuild_CompiledTraceShowsItsListing) {
+  TraceCompiled old{1, 100, 0.1, "", "old listing\n"};
+  TraceCompiled fresh{1, 345, 0.25, "", "----  local.get $base\n0001  f64.load\n"};
+  const Timeline t = Of(
+      {Start(1), Stop(1, "loop", 1), old, Start(1), Step(1, 1, 2, 3), Stop(1, "loop", 1), fresh});
+  const MachineCodeView later = MachineCodeAt(t, 4);
+  EXPECT_TRUE(later.wasm);
+  EXPECT_EQ(later.heading, "WebAssembly of trace 1 (345 bytes, compiled in 0.25 ms, later)");
+  EXPECT_EQ(later.lines, (std::vector<std::string>{"----  local.get $base", "0001  f64.load"}));
+  const MachineCodeView now = MachineCodeAt(t, 6);
+  EXPECT_EQ(now.heading, "WebAssembly of trace 1 (345 bytes, compiled in 0.25 ms)");
+}
+
+TEST(MachineCode, WebAssemblyBuild_TraceNotCompiledSaysWhy) {
+  const Timeline cold = Of({Start(2), Stop(2, "return", 0)});
+  const MachineCodeView v = MachineCodeAt(cold, 0);
+  EXPECT_FALSE(v.wasm);
+  EXPECT_TRUE(v.lines.empty());
+  EXPECT_NE(v.heading.find("runs in the C VM's trace executor"), std::string::npos) << v.heading;
+  const Timeline failed =
+      Of({Start(2), Stop(2, "return", 0), TraceCompiled{2, 0, 0.1, "CompileError: bad", ""}});
+  EXPECT_EQ(MachineCodeAt(failed, 0).heading,
+            "WebAssembly of trace 2: not compiled, it runs in the trace executor "
+            "(CompileError: bad)");
+}
+
+}  // namespace
+}  // namespace ljp::ui

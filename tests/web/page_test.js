@@ -160,6 +160,22 @@ async function main() {
           /exit +trace 1 exit \d+ \(10\) -> side\.lua:2 hot: side trace starts/.test(side.events),
           side.traces + side.events.split('\n').filter((l) => / exit /.test(l)).join('\n'));
 
+    // A hot loop runs compiled to WebAssembly: the event log says so and the
+    // machine-code pane lists the trace's WebAssembly, IR refs beside it.
+    const hotSource = 'local s = 0\nfor i = 1, 100000 do s = s + i % 7 end\nprint(s)\n';
+    const hot = await page.evaluate(async (source) => {
+      window.ljplayTest.openSource('hot.lua', source, 'full');
+      const state = await window.ljplayTest.whenIdle(60000);
+      return {state, mcode: window.ljplayTest.dumpPane('mcode'),
+              events: window.ljplayTest.dumpPane('events')};
+    }, hotSource);
+    check('a hot loop runs compiled: the machine-code pane shows its WebAssembly',
+          /^WebAssembly of trace 1 \(\d+ bytes, compiled in [0-9.]+ ms/.test(hot.mcode) &&
+          /\n0001 +local\.get \$base\n/.test(hot.mcode) &&
+          /compiled +trace 1 to WebAssembly: \d+ bytes/.test(hot.events) &&
+          hot.state.output === '300000\n',
+          hot.mcode.slice(0, 600) + hot.events.split('\n').filter((l) => /compiled/.test(l)).join('\n'));
+
     // --- The stitch cases, fixed and broken -------------------------------------
     const runExample = (name, mode) =>
       page.evaluate(([n, m]) => window.ljplayTest.runExample(n, m), [name, mode]);
