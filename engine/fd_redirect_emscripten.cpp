@@ -8,9 +8,9 @@
 // entry, and the file stays open for the descriptor it was copied from, which
 // closes it. (So a copy left behind - by an engine stopped on an assertion -
 // costs nothing and does not close node's stdout when the program exits.)
-#include <emscripten.h>
-
 #include "fd_redirect.h"
+
+#include <emscripten.h>
 
 // clang-format off
 // (EM_JS bodies are JavaScript.)
