@@ -10,7 +10,10 @@
 #
 # With --cvm, the engines are the C VM as the browser runs it and references:
 #   cvm-wasm      node $LUAJIT_NODE -joff FILE SIZE              (build/wasm: C VM in WebAssembly)
-#   wasm-traces   node $LUAJIT_NODE FILE SIZE                    (the same, JIT on: traces run)
+#   wasm-traces   node $LUAJIT_NODE FILE SIZE                    (the same, JIT on: traces run,
+#                                                                 hot ones compiled to wasm)
+#   wasm-exec     node $LUAJIT_NODE -Ohotwasm=1000000000 FILE SIZE  (traces run, never compiled:
+#                                                                 the trace executor alone)
 #   ref-joff      $LUAJIT_REF -joff FILE SIZE                    (LuaJIT's x64 assembly interpreter)
 #   lua5.1, lua5.4                                               (Debian's, native x64)
 #   cvm-x86       $X86 $LUAJIT_CVM -joff FILE SIZE               (build/portable: C VM, -m32)
@@ -122,7 +125,8 @@ fi
 # Engine table: name and whether it is available.
 engines=(ljplay luajit-ref ref-joff lua5.1 lua5.4)
 [[ -n "${LJP_BENCH_CVM:-}" ]] && engines+=(cvm)
-((cvm)) && engines=(cvm-wasm wasm-traces ref-joff lua5.1 lua5.4 cvm-x86 x86-traces asm-x86)
+((cvm)) && engines=(cvm-wasm wasm-traces wasm-exec ref-joff lua5.1 lua5.4 cvm-x86 x86-traces
+                    asm-x86)
 declare -A have
 for e in "${engines[@]}"; do have[$e]=1; done
 for e in lua5.1 lua5.4; do
@@ -147,6 +151,7 @@ run_engine() {
     lua5.4)     lua5.4 "$file" "$size" ;;
     cvm-wasm)   node "$LUAJIT_NODE" -joff "$file" "$size" ;;
     wasm-traces) node "$LUAJIT_NODE" "$file" "$size" ;;
+    wasm-exec)  node "$LUAJIT_NODE" -Ohotwasm=1000000000 "$file" "$size" ;;
     cvm-x86)    $X86 "$LUAJIT_CVM" -joff "$file" "$size" ;;
     x86-traces) $X86 "$LUAJIT_CVM" "$file" "$size" ;;
     asm-x86)    $X86 "$LUAJIT_REF_X86" -joff "$file" "$size" ;;
@@ -256,6 +261,7 @@ END {
     R[++nr] = "cvm/asm-x86"; N[nr] = "cvm-x86";  D[nr] = "asm-x86"
     R[++nr] = "wtrace/wasm"; N[nr] = "wasm-traces"; D[nr] = "cvm-wasm"
     R[++nr] = "xtrace/x86";  N[nr] = "x86-traces";  D[nr] = "cvm-x86"
+    R[++nr] = "wexec/wasm";  N[nr] = "wasm-exec";   D[nr] = "cvm-wasm"
   } else {
   R[++nr] = "ljplay/ref";      N[nr] = "ljplay";   D[nr] = "luajit-ref"
   R[++nr] = "joff/ref";        N[nr] = "ref-joff"; D[nr] = "luajit-ref"
@@ -313,7 +319,7 @@ END {
     if (cr[4]) printf "\ncvm/asm-x86 goal: <= 1.80 (geomean %.3f:%s)\n", exp(lr[4] / cr[4]), (exp(lr[4] / cr[4]) <= 1.8 ? " ok" : " OVER THE GOAL")
     if (cr[2]) printf "wasm/lua5.1 goal: < 1 (geomean %.3f:%s)\n", exp(lr[2] / cr[2]), (exp(lr[2] / cr[2]) < 1 ? " ok" : " OVER THE GOAL")
     # Trace execution against the same build interpreting: geomean <= 1/1.3, none over 1/0.9.
-    for (j = 5; j <= 6; j++) if (cr[j]) {
+    for (j = 5; j <= 7; j++) if (cr[j]) {
       g = exp(lr[j] / cr[j]); worst = 0; num = 0; nn = 0
       for (k = 1; k <= np; k++) {
         a = cell(P[k], N[j]); b = cell(P[k], D[j])

@@ -1299,35 +1299,47 @@ EM_JS(void, cvt_wasm_uninstall, (int idx), {
 });
 #endif
 
+/* Compiled traces at a time, and their modules' bytes (all states). Each
+** costs V8 about 35 KB (measured with 8000); jit.opt maxmcode caps the
+** bytes as it caps machine code.
+*/
+#define CVT_WASM_MAXTRACES	2000
+static uint32_t cvt_wasm_count;
+static uint64_t cvt_wasm_bytes;
+
 /* Compile P. Returns 1 when it runs compiled from now on. */
 static int cvt_wasm_compile(jit_State *J, CVTProg *P)
 {
   WasmAsm as;
   WasmBuf mod;
   GCtrace *T = traceref(J, P->traceno);
-  size_t nref = T->nins;
-  uint32_t nstep = 0, i;
   uint64_t start = cvt_now_ns();
   char why[200];
   int ok = 0;
   P->wtried = 1;
-  strcpy(why, "out of memory");
-  for (i = 0; i < P->ncode; i++) nstep++;
   memset(&as, 0, sizeof(as));
   wasm_init(&as.w);
+  wasm_init(&as.types);
+  wasm_init(&mod);
   as.P = P;
   as.ir = P->ir;
   as.T = T;
   as.J = J;
-  as.loc = (uint32_t *)calloc(nref, sizeof(uint32_t));
-  as.mark = (uint32_t *)calloc(nref, sizeof(uint32_t));
-  as.step = (CVTIns *)calloc(2*nstep + 1, sizeof(CVTIns));
   as.loopref = P->loop != ~0u ? P->code[P->loop].d : 0;
   as.maxmap = 2*P->ncode + 16;
-  as.mapofs = (uint32_t *)calloc(as.maxmap, sizeof(uint32_t));
-  as.mapref = (IRRef1 *)calloc(as.maxmap, sizeof(IRRef1));
-  wasm_init(&as.types);
-  wasm_init(&mod);
+  if (cvt_wasm_count >= CVT_WASM_MAXTRACES ||
+      cvt_wasm_bytes >= (uint64_t)J->param[JIT_P_maxmcode] << 10) {
+    snprintf(why, sizeof(why), "too many compiled traces (%u, %u KB; at most "
+	     "%u and maxmcode KB)", cvt_wasm_count,
+	     (unsigned)(cvt_wasm_bytes >> 10), CVT_WASM_MAXTRACES);
+  } else {
+    strcpy(why, "out of memory");
+    as.loc = (uint32_t *)calloc(T->nins, sizeof(uint32_t));
+    as.mark = (uint32_t *)calloc(T->nins, sizeof(uint32_t));
+    as.step = (CVTIns *)calloc(2*P->ncode + 1, sizeof(CVTIns));
+    as.mapofs = (uint32_t *)calloc(as.maxmap, sizeof(uint32_t));
+    as.mapref = (IRRef1 *)calloc(as.maxmap, sizeof(IRRef1));
+  }
   if (as.loc && as.mark && as.step && as.mapofs && as.mapref) {
     wasm_module(&as, &mod);
 #ifdef __EMSCRIPTEN__
@@ -1350,6 +1362,8 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
   if (ok) {
     P->wstep = as.step;
     P->wsize = mod.n;
+    cvt_wasm_count++;
+    cvt_wasm_bytes += mod.n;
   } else {
     free(as.step);
   }
@@ -1365,9 +1379,13 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
 
 static void cvt_wasm_free(CVTProg *P)
 {
+  if (P->wfn) {
 #ifdef __EMSCRIPTEN__
-  if (P->wfn) cvt_wasm_uninstall(P->wfn);
+    cvt_wasm_uninstall(P->wfn);
 #endif
+    cvt_wasm_count--;
+    cvt_wasm_bytes -= P->wsize;
+  }
   free(P->wstep);
   P->wfn = 0;
   P->wstep = NULL;

@@ -226,7 +226,11 @@ async function main() {
           picked.galleryHidden && picked.state.example === 'ir_grow_canon.lua' &&
           picked.state.stitch_mode === 'cpcall-2024' && picked.state.end_status === 'ok',
           JSON.stringify(picked).slice(0, 400));
+    // share() compresses asynchronously: the link is there once the note is.
+    await page.evaluate(() => { document.getElementById('share-note').textContent = ''; });
     await page.click('#share-button');
+    await page.waitForFunction(() => document.getElementById('share-note').textContent !== '',
+                               null, {timeout: 30000});
     const shareLink = await page.inputValue('#share-url');
     const sharedBack = await page.evaluate(async (link) => {
       return window.ljplayTest.decodeShare(link.slice(link.indexOf('#run=') + 5));
