@@ -93,12 +93,19 @@ std::string ExtraLine(const RunEnd& e) {
   return std::string("---- END ") + RunStatusName(e.status) +
          (e.message.empty() ? "" : ": " + e.message) + "\n";
 }
+// A trace compiled to WebAssembly (the WebAssembly build): its function, as
+// -jdump=+m shows a trace's machine code natively.
+std::string ExtraLine(const TraceCompiled& e) {
+  if (!e.error.empty())
+    return "---- TRACE " + std::to_string(e.trace) + " not compiled: " + e.error + "\n";
+  return "---- TRACE " + std::to_string(e.trace) + " wasm " + std::to_string(e.bytes) + "\n" +
+         e.listing;
+}
 // Events the text leaves out (the viewer shows them).
 std::string ExtraLine(const RecordDone&) { return ""; }
 std::string ExtraLine(const SnapshotAdded&) { return ""; }
 std::string ExtraLine(const HotCounter&) { return ""; }
 std::string ExtraLine(const TraceExit&) { return ""; }
-std::string ExtraLine(const TraceCompiled&) { return ""; }
 std::string ExtraLine(const ExitCounts&) { return ""; }
 std::string ExtraLine(const ProtoListing&) { return ""; }
 

@@ -1384,16 +1384,21 @@ static int32_t cvt_step(lua_State *L, CVTProg *P, const CVTIns *ci);
 #include "lj_emit_wasm.h"
 #include "lj_asm_wasm.h"
 
+/* A pause of a trace's loop (CVT_PAUSE_LOOPS iterations) counts as this
+** many entries.
+*/
+#define CVT_PAUSE_HITS		1000
+
 /* Compiled code to run for P, once it is hot: entered more than
-** J->param[JIT_P_hotwasm] times, or its loop paused (ran CVT_PAUSE_LOOPS
-** iterations). Only WebAssembly builds compile.
+** J->param[JIT_P_hotwasm] times, a pause of its loop counting as
+** CVT_PAUSE_HITS entries. Only WebAssembly builds compile.
 */
 static LJ_AINLINE int cvt_wasm_ready(jit_State *J, CVTProg *P, int paused)
 {
 #ifdef __EMSCRIPTEN__
   if (LJ_LIKELY(P->wfn)) return 1;
-  if (!P->wtried &&
-      (paused || ++P->hits > (uint32_t)J->param[JIT_P_hotwasm]))
+  P->hits += paused ? CVT_PAUSE_HITS : 1;
+  if (!P->wtried && P->hits > (uint32_t)J->param[JIT_P_hotwasm])
     return cvt_wasm_compile(J, P);
 #else
   UNUSED(J); UNUSED(P); UNUSED(paused);
