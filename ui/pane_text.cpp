@@ -123,6 +123,7 @@ std::string TracesText(const Timeline& t, const ViewState&) {
       out += "  " + std::to_string(r.exits) + (r.exits == 1 ? " exit" : " exits") + " through " +
              std::to_string(r.exits_used);
     }
+    if (r.wasm_bytes) out += "  wasm " + std::to_string(r.wasm_bytes) + " bytes";
     out += "\n";
   }
   return out;

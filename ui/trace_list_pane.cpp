@@ -16,7 +16,10 @@ void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("traces", 6, flags)) return;
+  // The wasm column only exists where traces are compiled to WebAssembly.
+  bool any_wasm = false;
+  for (const TraceRow& r : rows) any_wasm = any_wasm || r.wasm_bytes;
+  if (!ImGui::BeginTable("traces", any_wasm ? 7 : 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("#");
   ImGui::TableSetupColumn("status");
@@ -24,6 +27,7 @@ void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
   ImGui::TableSetupColumn("origin");
   ImGui::TableSetupColumn("start");
   ImGui::TableSetupColumn("exits");
+  if (any_wasm) ImGui::TableSetupColumn("wasm");
   ImGui::TableHeadersRow();
   for (size_t i = 0; i < rows.size(); ++i) {
     const TraceRow& r = rows[i];
@@ -66,6 +70,12 @@ void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
         ImGui::SetTooltip(
             "Times the running trace was left through a failed guard, and how "
             "many of its exits were taken.");
+    }
+    if (any_wasm && ImGui::TableNextColumn() && r.wasm_bytes) {
+      const std::string bytes = std::to_string(r.wasm_bytes) + " B";
+      ImGui::TextUnformatted(bytes.c_str());
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Compiled to WebAssembly (a module of this size): see Machine code.");
     }
   }
   ImGui::EndTable();

@@ -592,7 +592,9 @@ std::vector<TraceRow> TraceList(const Timeline& t) {
         open.erase(it);
       }
     }
-    if (const auto* exit = As<TraceExit>(t, i)) {
+    if (const auto* c = As<TraceCompiled>(t, i)) {
+      if (auto it = made.find(c->trace); it != made.end()) rows[it->second].wasm_bytes = c->bytes;
+    } else if (const auto* exit = As<TraceExit>(t, i)) {
       if (auto it = made.find(exit->trace); it != made.end()) {
         uint64_t& seen = taken[{it->second, exit->exitno}];
         seen = std::max(seen, exit->count);

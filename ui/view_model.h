@@ -165,11 +165,12 @@ struct TraceRow {
   std::string status;    // recording, stopped, aborted
   std::string linktype;  // for stopped traces
   int link = 0;
-  std::string reason;  // for aborted traces
-  std::string origin;  // "root", "side of 2/3", "stitch from 1"
-  std::string start;   // where it starts
-  uint64_t exits = 0;  // times the trace was left through an exit (when it ran)
-  int exits_used = 0;  // how many of its exits were taken
+  std::string reason;       // for aborted traces
+  std::string origin;       // "root", "side of 2/3", "stitch from 1"
+  std::string start;        // where it starts
+  uint64_t exits = 0;       // times the trace was left through an exit (when it ran)
+  int exits_used = 0;       // how many of its exits were taken
+  uint32_t wasm_bytes = 0;  // WebAssembly build: the size of its compiled module, if compiled
 };
 
 std::vector<TraceRow> TraceList(const Timeline& t);

@@ -270,6 +270,16 @@ TEST(MachineCode, WebAssemblyBuild_CompiledTraceShowsItsListing) {
   EXPECT_EQ(now.heading, "WebAssembly of trace 1 (345 bytes, compiled in 0.25 ms)");
 }
 
+TEST(TraceList, WebAssemblyBuild_CompiledTracesShowTheirModuleSize) {
+  const Timeline t = Of({Start(1), Stop(1, "loop", 1), TraceCompiled{1, 100, 0.1, "", "a\n"},
+                         Start(2), Stop(2, "return", 0), Start(1), Stop(1, "loop", 1)});
+  const std::vector<TraceRow> rows = TraceList(t);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].wasm_bytes, 100u);
+  EXPECT_EQ(rows[1].wasm_bytes, 0u);
+  EXPECT_EQ(rows[2].wasm_bytes, 0u);  // trace 1 again: not compiled (yet)
+}
+
 TEST(MachineCode, WebAssemblyBuild_TraceNotCompiledSaysWhy) {
   const Timeline cold = Of({Start(2), Stop(2, "return", 0)});
   const MachineCodeView v = MachineCodeAt(cold, 0);
