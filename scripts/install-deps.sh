@@ -8,11 +8,12 @@ set -eu
 # cross compilers. WebAssembly (preset wasm): Debian's emscripten (3.1.6), which
 # brings node to run the tests. The browser tests (tests/web) drive Debian's
 # chromium (installed without its recommends; it removes nothing) with
-# playwright-core from npm, which the tests install into the build tree.
+# playwright-core from npm, which the tests install into the build tree. wabt
+# (wasm-objdump) only checks, in the tests, what the trace compiler emits.
 packages="build-essential cmake ninja-build pkg-config dpkg-dev patch xz-utils ca-certificates
   libcli11-dev nlohmann-json3-dev libgtest-dev libglfw3-dev libgl-dev
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
-  libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev emscripten
+  libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev emscripten wabt
   xvfb xauth imagemagick libgl1-mesa-dri libcapstone-dev chromium fonts-dejavu-core"
 
 missing=""

@@ -49,8 +49,6 @@ typedef struct WasmAsm {
   uint32_t *loc;	/* wasm local of IR ref r at loc[r], or 0. */
   uint32_t *mark;	/* Stored at this exit already (== gen). */
   uint32_t gen;
-  CVTIns *step;		/* Instructions run by cvt_step: op, STEPEND. */
-  uint32_t nstep;
   IRRef loopref;
   WasmBuf types;	/* The type section's entries, */
   uint32_t ntypes;	/* and how many. */
@@ -282,18 +280,17 @@ static int wasm_defines(WasmAsm *as, const CVTIns *ci)
   }
 }
 
-/* Run ci in the executor: cvt_step(L, P, ci) through the function table. */
+/* Run ci (in P->code) in the executor: cvt_step(L, P, ci) through the
+** function table.
+*/
 static void wasm_step(WasmAsm *as, const CVTIns *ci)
 {
   WasmBuf *w = &as->w;
-  CVTIns *s = &as->step[2*as->nstep++];
-  s[0] = *ci;
-  s[1].op = CVT_STEPEND;
   wasm_stepinputs(as, ci);
   WasmSig sig = wasm_sigi(3, WT_I32);
   emit_local(w, WOP_LOCAL_GET, WL_L);
   emit_i32const(w, (int32_t)(uintptr_t)as->P);
-  emit_i32const(w, (int32_t)(uintptr_t)s);
+  emit_i32const(w, (int32_t)(uintptr_t)ci);
   wasm_callc(as, (const void *)&cvt_step, &sig);
   emit_i32const(w, -1);
   emit_op(w, I32_NE);
@@ -1273,12 +1270,20 @@ static void wasm_listing(WasmAsm *as, WasmBuf *t)
 
 /* Compile and instantiate a module, put its function into the table. Returns
 ** the table index, or 0 and why in why[0..n-1] (ASCII, 0-terminated).
+** Under node, LJPLAY_WASM_DIR names a directory that gets a copy of every
+** module, numbered in the order of compiling (the tests read them).
 */
 EM_JS(int, cvt_wasm_install, (const uint8_t *p, uint32_t n, char *why,
 			       uint32_t whyn), {
   var free = Module.ljpWasmFree || (Module.ljpWasmFree = []);
   try {
-    var mod = new WebAssembly.Module(HEAPU8.subarray(p, p + n));
+    var bytes = HEAPU8.subarray(p, p + n);
+    if (ENVIRONMENT_IS_NODE && process.env.LJPLAY_WASM_DIR) {
+      Module.ljpWasmSaved = (Module.ljpWasmSaved || 0) + 1;
+      require('fs').writeFileSync(process.env.LJPLAY_WASM_DIR + '/' +
+        String(Module.ljpWasmSaved).padStart(5, '0') + '.wasm', bytes);
+    }
+    var mod = new WebAssembly.Module(bytes);
     var inst = new WebAssembly.Instance(mod, {e: {m: wasmMemory, t: wasmTable}});
     var idx = free.length ? free.pop() : wasmTable.grow(1);
     wasmTable.set(idx, inst.exports.f);
@@ -1316,6 +1321,7 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
   uint64_t start = cvt_now_ns();
   char why[200];
   int ok = 0;
+  FILE *dump;
   P->wtried = 1;
   memset(&as, 0, sizeof(as));
   wasm_init(&as.w);
@@ -1333,14 +1339,14 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
 	     "%u and maxmcode KB)", cvt_wasm_count,
 	     (unsigned)(cvt_wasm_bytes >> 10), CVT_WASM_MAXTRACES);
   } else {
-    strcpy(why, "out of memory");
-    as.loc = (uint32_t *)calloc(T->nins, sizeof(uint32_t));
-    as.mark = (uint32_t *)calloc(T->nins, sizeof(uint32_t));
-    as.step = (CVTIns *)calloc(2*P->ncode + 1, sizeof(CVTIns));
-    as.mapofs = (uint32_t *)calloc(as.maxmap, sizeof(uint32_t));
-    as.mapref = (IRRef1 *)calloc(as.maxmap, sizeof(IRRef1));
+    snprintf(why, sizeof(why), "too large to compile (over the compiler's "
+	     "%u MB)", WASM_ARENA_SIZE >> 20);
+    as.loc = (uint32_t *)wasm_alloc(T->nins * sizeof(uint32_t));
+    as.mark = (uint32_t *)wasm_alloc(T->nins * sizeof(uint32_t));
+    as.mapofs = (uint32_t *)wasm_alloc(as.maxmap * sizeof(uint32_t));
+    as.mapref = (IRRef1 *)wasm_alloc(as.maxmap * sizeof(IRRef1));
   }
-  if (as.loc && as.mark && as.step && as.mapofs && as.mapref) {
+  if (as.loc && as.mark && as.mapofs && as.mapref) {
     wasm_module(&as, &mod);
 #ifdef __EMSCRIPTEN__
     if (mod.ok) P->wfn = cvt_wasm_install(mod.b, mod.n, why, sizeof(why));
@@ -1349,31 +1355,32 @@ static int cvt_wasm_compile(jit_State *J, CVTProg *P)
 #endif
     ok = P->wfn != 0;
   }
-  if (J->observer && J->observer->trace_compiled) {
+  dump = cvt_dumpfile(J);
+  if (dump || (J->observer && J->observer->trace_compiled)) {
     unsigned ns = (unsigned)(cvt_now_ns() - start);
     WasmBuf text;
     wasm_init(&text);
     if (ok) wasm_listing(&as, &text);
-    J->observer->trace_compiled(J->observer->ud, (int)P->traceno,
-				ok ? mod.n : 0, ns, ok ? NULL : why,
-				ok && text.ok ? (const char *)text.b : NULL);
-    wasm_free(&text);
+    if (J->observer && J->observer->trace_compiled)
+      J->observer->trace_compiled(J->observer->ud, (int)P->traceno,
+				  ok ? mod.n : 0, ns, ok ? NULL : why,
+				  ok && text.ok ? (const char *)text.b : NULL);
+    if (dump) {  /* As jit.dump lists machine code: after a header line. */
+      if (ok)
+	fprintf(dump, "---- TRACE %u wasm %u\n%s\n", (unsigned)P->traceno,
+		(unsigned)mod.n, text.ok ? (const char *)text.b : "");
+      else
+	fprintf(dump, "---- TRACE %u not compiled: %s\n\n",
+		(unsigned)P->traceno, why);
+      fflush(dump);
+    }
   }
   if (ok) {
-    P->wstep = as.step;
     P->wsize = mod.n;
     cvt_wasm_count++;
     cvt_wasm_bytes += mod.n;
-  } else {
-    free(as.step);
   }
-  free(as.loc);
-  free(as.mark);
-  free(as.mapofs);
-  free(as.mapref);
-  wasm_free(&as.w);
-  wasm_free(&as.types);
-  wasm_free(&mod);
+  wasm_arena_reset();
   return ok;
 }
 
@@ -1386,9 +1393,7 @@ static void cvt_wasm_free(CVTProg *P)
     cvt_wasm_count--;
     cvt_wasm_bytes -= P->wsize;
   }
-  free(P->wstep);
   P->wfn = 0;
-  P->wstep = NULL;
 }
 
 typedef int32_t (*CVTWasmFn)(lua_State *L, int32_t entry);

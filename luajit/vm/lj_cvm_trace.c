@@ -185,7 +185,6 @@ typedef struct CVTProg {
   uint32_t hits;	/* Entries, until it is compiled. */
   uint8_t wtried;	/* Compiled once (it does not try again). */
   uint32_t wsize;	/* Bytes of its module. */
-  CVTIns *wstep;	/* Instructions it has the executor run. */
   size_t size;		/* Bytes in the block. */
   CVTIns code[1];
 } CVTProg;
@@ -1035,6 +1034,35 @@ void lj_vm_trace_patchexit(GCtrace *T, ExitNo exitno, TraceNo side)
   if (P && exitno < P->nsnap) P->exitlink[exitno] = (TraceNo1)side;
 }
 
+/* jit.util.wasmdump(file|nil), for jit.dump's 'm': the file that lists
+** each trace as it is compiled to WebAssembly. The registry holds it under
+** this key (and keeps it alive while jit.dump has not closed it).
+*/
+static const char cvt_dumpkey;
+
+void lj_vm_trace_dumpto(lua_State *L)
+{
+  lua_pushlightuserdata(L, (void *)&cvt_dumpkey);
+  if (L->base < L->top && tvisudata(L->base) &&
+      udataV(L->base)->udtype == UDTYPE_IO_FILE)
+    lua_pushvalue(L, 1);
+  else
+    lua_pushnil(L);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+}
+
+/* The open file compiled traces are listed to, or NULL. */
+static FILE *cvt_dumpfile(jit_State *J)
+{
+  TValue key;
+  cTValue *o;
+  setrawlightudV(&key, (void *)&cvt_dumpkey);
+  o = lj_tab_get(J->L, tabV(&J2G(J)->registrytv), &key);
+  if (o && tvisudata(o) && udataV(o)->udtype == UDTYPE_IO_FILE)
+    return *(FILE **)uddata(udataV(o));  /* lib_io.c's IOFileUD: fp first. */
+  return NULL;
+}
+
 /* -- Running ------------------------------------------------------------- */
 
 /* The hash part lookup of HREF (asm_href): &n->val or niltv. */
@@ -1815,12 +1843,18 @@ static int cvt_wexec(lua_State *L, CVTRun *r)
   }
 }
 
-/* Run one instruction for compiled code: -1, or the exit it takes. */
+/* Run one instruction for compiled code (a copy of it, then STEPEND): -1,
+** or the exit it takes.
+*/
 static int32_t cvt_step(lua_State *L, CVTProg *P, const CVTIns *ci)
 {
+  CVTIns one[2];
   CVTRun r;
+  one[0] = *ci;
+  memset(&one[1], 0, sizeof(one[1]));
+  one[1].op = CVT_STEPEND;
   r.P = P;
-  r.ci = ci;
+  r.ci = one;
   r.wentry = -1;
   r.step = 1;
   return cvt_exec(L, &r) == CVT_RUN_STEP ? -1 : (int32_t)r.exitno;

@@ -59,6 +59,54 @@ enum {
   WOP__DUMMY
 };
 
+/* -- Compiler memory ----------------------------------------------------- */
+
+/* Everything the compiler allocates lives in an arena of its own, emptied
+** after each trace, never in the C heap. LuaJIT's heap is the C heap on
+** this target (LUAJIT_USE_SYSMALLOC), and its hot counters are keyed by
+** bytecode addresses: with the compiler out of the heap, a program's
+** objects have the same addresses whether its traces are compiled or not,
+** so both tiers make the same trace decisions (-jv is the same). A trace
+** too large for the arena stays in the executor.
+*/
+#ifdef __EMSCRIPTEN__
+#define WASM_ARENA_SIZE		(4u << 20)
+#else
+#define WASM_ARENA_SIZE		8	/* Nothing compiles without a wasm engine. */
+#endif
+
+static union { double align; uint8_t b[WASM_ARENA_SIZE]; } wasm_arena;
+static uint32_t wasm_arena_top;
+
+/* n zeroed bytes, 8-byte aligned, or NULL when the arena is full. */
+static void *wasm_alloc(uint32_t n)
+{
+  uint32_t top = (wasm_arena_top + 7) & ~7u;
+  if (n > WASM_ARENA_SIZE - top) return NULL;
+  wasm_arena_top = top + n;
+  return memset(wasm_arena.b + top, 0, n);
+}
+
+/* Grow the last block allocated, or copy p to a new one. */
+static void *wasm_grow(void *p, uint32_t oldn, uint32_t n)
+{
+  uint8_t *q = (uint8_t *)p;
+  if (q && q + oldn == wasm_arena.b + wasm_arena_top &&
+      n - oldn <= WASM_ARENA_SIZE - wasm_arena_top) {
+    wasm_arena_top += n - oldn;
+    return q;
+  }
+  q = (uint8_t *)wasm_alloc(n);
+  if (q && p) memcpy(q, p, oldn);
+  return q;
+}
+
+/* Forget everything allocated (after a trace). */
+static void wasm_arena_reset(void)
+{
+  wasm_arena_top = 0;
+}
+
 /* A growing buffer of bytes. On failure to grow, ok is cleared and writes
 ** are dropped: the caller checks ok once at the end.
 */
@@ -75,19 +123,13 @@ static void wasm_init(WasmBuf *w)
   w->ok = 1;
 }
 
-static void wasm_free(WasmBuf *w)
-{
-  free(w->b);
-  wasm_init(w);
-}
-
 static int wasm_need(WasmBuf *w, uint32_t n)
 {
   if (w->n + n > w->sz) {
     uint32_t sz = w->sz ? w->sz : 256;
     uint8_t *b;
     while (w->n + n > sz) sz *= 2;
-    b = (uint8_t *)realloc(w->b, sz);
+    b = (uint8_t *)wasm_grow(w->b, w->sz, sz);
     if (!b) { w->ok = 0; return 0; }
     w->b = b;
     w->sz = sz;

@@ -1,6 +1,10 @@
 -- Allocations the optimiser sinks (made only when a trace exits) must come
 -- back at every exit with their fields: plain tables, templates, metatables,
 -- nested sunk tables, and a sunk table that a side trace rebuilds.
+-- The GC stays off: a GC step on trace may end it at an exit of its own, and
+-- GC steps follow heap bytes, which differ between builds (this program's
+-- trace story is compared with LuaJIT's x86 VM).
+collectgarbage("stop")
 local mt = { __index = function(t, k) return k .. "?" end }
 
 local kept = {}
