@@ -1270,14 +1270,19 @@ static void wasm_listing(WasmAsm *as, WasmBuf *t)
 
 /* Compile and instantiate a module, put its function into the table. Returns
 ** the table index, or 0 and why in why[0..n-1] (ASCII, 0-terminated).
-** Under node, LJPLAY_WASM_DIR names a directory that gets a copy of every
-** module, numbered in the order of compiling (the tests read them).
+** Under node, for the tests: LJPLAY_WASM_DIR names a directory that gets a
+** copy of every module, numbered in the order of compiling; with
+** LJPLAY_WASM_OFF=1 every module is refused, so every trace stays in the
+** executor after its compile (which leaves the Lua heap as it was; compare
+** with LJPLAY_WASM_OFF=0, as the environment is copied into the heap).
 */
 EM_JS(int, cvt_wasm_install, (const uint8_t *p, uint32_t n, char *why,
 			       uint32_t whyn), {
   var free = Module.ljpWasmFree || (Module.ljpWasmFree = []);
   try {
     var bytes = HEAPU8.subarray(p, p + n);
+    if (ENVIRONMENT_IS_NODE && process.env.LJPLAY_WASM_OFF === '1')
+      throw new Error('switched off (LJPLAY_WASM_OFF)');
     if (ENVIRONMENT_IS_NODE && process.env.LJPLAY_WASM_DIR) {
       Module.ljpWasmSaved = (Module.ljpWasmSaved || 0) + 1;
       require('fs').writeFileSync(process.env.LJPLAY_WASM_DIR + '/' +
@@ -1290,7 +1295,8 @@ EM_JS(int, cvt_wasm_install, (const uint8_t *p, uint32_t n, char *why,
     return idx;
   } catch (e) {
     var s = String(e), i;
-    err('trace compiler: ' + s);  /* A bug of ours: say so. */
+    if (!(ENVIRONMENT_IS_NODE && process.env.LJPLAY_WASM_OFF === '1'))
+      err('trace compiler: ' + s);  /* A bug of ours: say so. */
     for (i = 0; i < s.length && i < whyn - 1; i++)
       HEAPU8[why + i] = s.charCodeAt(i) & 127;
     HEAPU8[why + i] = 0;
