@@ -173,7 +173,7 @@ async function main() {
           /^WebAssembly of trace 1 \(\d+ bytes, compiled in [0-9.]+ ms/.test(hot.mcode) &&
           /\n0001 +local\.get \$base\n/.test(hot.mcode) &&
           /compiled +trace 1 to WebAssembly: \d+ bytes/.test(hot.events) &&
-          hot.state.output === '300000\n',
+          hot.state.compiled === 1 && hot.state.output === '300000\n',
           hot.mcode.slice(0, 600) + hot.events.split('\n').filter((l) => /compiled/.test(l)).join('\n'));
 
     // --- The stitch cases, fixed and broken -------------------------------------
@@ -269,8 +269,10 @@ async function main() {
       const state = await window.ljplayTest.whenIdle(20000);
       return {...state, ms: performance.now() - t};
     }, loop).catch((err) => ({error: err.message}));
-    check(`a run past its wall-time budget is stopped (${Math.round(limited.ms)} ms)`,
-          limited.end_status === 'budget' && /wall-time/.test(limited.end_message),
+    check(`a run past its wall-time budget is stopped (${Math.round(limited.ms)} ms), ` +
+          'its loop compiled to WebAssembly',
+          limited.end_status === 'budget' && /wall-time/.test(limited.end_message) &&
+          limited.compiled >= 1,
           JSON.stringify(limited).slice(0, 400));
     const after = await runExample('maxsnap_stitch.lua', 'full').catch((err) => ({error: err.message}));
     check('a run after them works', after.output === expectedOutput('maxsnap_stitch.lua'),

@@ -38,13 +38,17 @@ json RunJson(const ui::RunSlot& slot) {
             {"events", 0},
             {"cursor", slot.view.cursor},
             {"abort_reasons", json::array()},
+            {"compiled", 0},
             {"output", ""}};
   if (!slot.have_timeline) return j;
   const Timeline& t = slot.timeline;
   j["events"] = t.events.size();
   std::string output;
+  int compiled = 0;  // traces compiled to WebAssembly
   for (const Event& e : t.events) {
-    if (const auto* abort = std::get_if<TraceAbort>(&e.body)) {
+    if (const auto* c = std::get_if<TraceCompiled>(&e.body)) {
+      if (c->error.empty()) ++compiled;
+    } else if (const auto* abort = std::get_if<TraceAbort>(&e.body)) {
       j["abort_reasons"].push_back(abort->reason);
     } else if (const auto* out = std::get_if<Output>(&e.body)) {
       output += out->text;
@@ -57,6 +61,7 @@ json RunJson(const ui::RunSlot& slot) {
   }
   j["output"] = output;
   j["traces"] = ui::TraceList(t).size();
+  j["compiled"] = compiled;
   return j;
 }
 
