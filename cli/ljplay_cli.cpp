@@ -108,8 +108,14 @@ int Run(const RunCommand& cmd, const std::string& source) {
   options.echo_output = !cmd.explain;
   if (!options.prng_seed) options.prng_seed = 1;  // reproducible timelines
   const std::string engine = cmd.engine.empty() ? ljp::DefaultEnginePath() : cmd.engine;
+  // Without --explain only how the run ended is needed here (the engine
+  // echoes the output): the recorder's events stay unparsed in the file.
+  const auto how_it_ended = [](std::string_view type) {
+    return type == "error" || type == "budget" || type == "assert" || type == "end";
+  };
   ljp::Expected<ljp::Timeline> timeline =
-      ljp::RunInEngine({source, cmd.path, options}, engine, cmd.timeline_path);
+      ljp::RunInEngine({source, cmd.path, options}, engine, cmd.timeline_path, nullptr,
+                       cmd.explain ? ljp::EventTypeFilter{} : ljp::EventTypeFilter(how_it_ended));
   if (!timeline) {
     ReportError(timeline.error());
     return 3;

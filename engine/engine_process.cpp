@@ -40,7 +40,8 @@ int RunEngine(const std::string& timeline_path) {
 }
 
 Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& engine_path,
-                               const std::string& timeline_path, const std::atomic<bool>* cancel) {
+                               const std::string& timeline_path, const std::atomic<bool>* cancel,
+                               const EventTypeFilter& keep) {
   const bool temp = StreamsToTemp(timeline_path);
   const std::string path = StreamPathFor(timeline_path);
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
@@ -105,7 +106,7 @@ Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& 
   }
 
   std::ifstream in(path, std::ios::binary);
-  Expected<Timeline> read = ReadTimeline(in);
+  Expected<Timeline> read = ReadTimeline(in, keep);
   in.close();
   if (!read) {
     if (temp) std::remove(path.c_str());
@@ -126,13 +127,15 @@ Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& 
   } else if (WIFSIGNALED(status)) {
     gone.died = std::string(" with signal ") + strsignal(WTERMSIG(status));
   }
-  const bool sealed = SealTimeline(timeline, gone);
+  // The events sealing adds go to the end of the file, which holds every
+  // event even when this reader kept only some.
+  const size_t before = timeline.events.size();
+  bool written = !SealTimeline(timeline, gone) || AppendEventLines(path, timeline.events, before);
   if (temp) {
+    written = written && CopyTimelineTo(path, timeline_path);
     std::remove(path.c_str());
-    if (!WriteTimelineTo(timeline_path, timeline)) return Error{"cannot write " + timeline_path};
-  } else if (sealed) {
-    WriteTimelineTo(path, timeline);
   }
+  if (!written) return Error{"cannot write " + (temp ? timeline_path : path)};
   return timeline;
 }
 

@@ -14,6 +14,7 @@
 #include "engine_request.h"
 #include "expected.h"
 #include "timeline.h"
+#include "timeline_json.h"
 
 namespace ljp {
 
@@ -26,9 +27,11 @@ std::string DefaultEnginePath();
 // cancel (engine process only): when it becomes true, the engine process is
 // killed and the timeline ends killed (an error if the engine had written
 // nothing yet).
+// keep: the events to parse and return (all by default; the file keeps all).
 Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& engine_path,
                                const std::string& timeline_path,
-                               const std::atomic<bool>* cancel = nullptr);
+                               const std::atomic<bool>* cancel = nullptr,
+                               const EventTypeFilter& keep = {});
 
 // The engine side: reads a request from stdin, streams the timeline to
 // timeline_path, returns the exit status.

@@ -125,24 +125,27 @@ int RunEngine(const std::string& timeline_path) {
 
 Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& /*engine_path*/,
                                const std::string& timeline_path,
-                               const std::atomic<bool>* /*cancel: nothing runs beside us*/) {
+                               const std::atomic<bool>* /*cancel: nothing runs beside us*/,
+                               const EventTypeFilter& keep) {
   const bool temp = StreamsToTemp(timeline_path);
   const std::string path = StreamPathFor(timeline_path);
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
   FILE* file = std::fopen(path.c_str(), "wb");
   if (!file) return Error{"cannot write " + path + ": " + std::strerror(errno)};
-  FileSink sink(file);
-  RunInProcess(request, sink);
+  {
+    FileSink sink(file);
+    RunInProcess(request, sink);
+  }
   std::fclose(file);
 
   // Read back, as the caller of an engine process does.
   std::ifstream in(path, std::ios::binary);
-  Expected<Timeline> timeline = ReadTimeline(in);
+  Expected<Timeline> timeline = ReadTimeline(in, keep);
   in.close();
+  const bool copied = !temp || CopyTimelineTo(path, timeline_path);
   if (temp) std::remove(path.c_str());
   if (!timeline) return Error{"the engine left no readable timeline (" + timeline.error() + ")"};
-  if (temp && !WriteTimelineTo(timeline_path, timeline.value()))
-    return Error{"cannot write " + timeline_path};
+  if (!copied) return Error{"cannot write " + timeline_path};
   return timeline;
 }
 

@@ -2,9 +2,11 @@
 // the run's settings and name tables, then one line per event.
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "expected.h"
 #include "timeline.h"
@@ -14,13 +16,21 @@ namespace ljp {
 // Header line (everything in Timeline except events).
 std::string TimelineHeaderLine(const Timeline& timeline);
 std::string EventLine(const Event& event);
+// EventLine(event) appended to line (no newline).
+void AppendEventLine(std::string& line, const Event& event);
 
 // Writes the whole timeline, one JSON document per line.
 void WriteTimeline(std::ostream& out, const Timeline& timeline);
 
+// Which events a reader keeps, by protocol name ("record", "end", ...).
+using EventTypeFilter = std::function<bool(std::string_view type)>;
+
 // Reads a timeline back. A truncated last line (a killed engine) is ignored;
-// any other malformed line is an error naming its line number.
-Expected<Timeline> ReadTimeline(std::istream& in);
+// any other malformed line is an error naming its line number. With keep,
+// only those events are parsed and kept (lines this writer made are picked by
+// their type without parsing them), and the file's last event, whatever its
+// type, so that the run's end and the next sequence number are known.
+Expected<Timeline> ReadTimeline(std::istream& in, const EventTypeFilter& keep = {});
 
 // Parses one event line (for streaming readers).
 Expected<Event> ParseEventLine(const std::string& line);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
 #include <sstream>
 
 #include "explain.h"
@@ -80,6 +82,94 @@ TEST(TimelineJson, NewerVersionIsRefused) {
 TEST(TimelineJson, NotATimelineIsRefused) {
   std::istringstream in("{\"hello\":1}\n");
   EXPECT_FALSE(ReadTimeline(in));
+}
+
+TEST(TimelineJson, WrittenValuesReadBackTheSame) {
+  // The writer streams JSON itself: nlohmann must read back every value.
+  Event event;
+  event.seq = 7;
+  RecordDone done;
+  done.trace = 3;
+  IrIns k;
+  k.ref = -5;
+  k.k = IrIns::K::kNum;
+  for (const double num : {0.1, -0.0, 1e300, 5e-324, 123456789.125, 2.0 / 3}) {
+    k.num = num;
+    done.ir.push_back(k);
+  }
+  IrIns s;
+  s.k = IrIns::K::kStr;
+  const char raw[] = "q\"b\\n\n\t\x01\x7f \xc3\xa9 bad:\xff\xc3 end";
+  s.str = std::string(raw, sizeof(raw) - 1);
+  done.ir.push_back(s);
+  IrIns big;
+  big.k = IrIns::K::kInt64;
+  big.i64 = INT64_MIN;
+  done.ir.push_back(big);
+  IrIns ptr;
+  ptr.k = IrIns::K::kPtr;
+  ptr.ptr = UINT64_MAX;
+  done.ir.push_back(ptr);
+  event.body = done;
+
+  Expected<Event> read = ParseEventLine(EventLine(event));
+  ASSERT_TRUE(read) << read.error() << "\n" << EventLine(event);
+  EXPECT_EQ(read.value().seq, 7u);
+  const auto& ir = std::get<RecordDone>(read.value().body).ir;
+  ASSERT_EQ(ir.size(), done.ir.size());
+  for (size_t i = 0; i < 6; ++i) {
+    EXPECT_EQ(ir[i].num, done.ir[i].num) << i;
+    EXPECT_EQ(std::signbit(ir[i].num), std::signbit(done.ir[i].num)) << i;
+  }
+  // Valid UTF-8 and escapes survive; each byte that is not UTF-8 becomes U+FFFD.
+  EXPECT_EQ(ir[6].str, "q\"b\\n\n\t\x01\x7f \xc3\xa9 bad:\xef\xbf\xbd\xef\xbf\xbd end");
+  EXPECT_EQ(ir[7].i64, INT64_MIN);
+  EXPECT_EQ(ir[8].ptr, UINT64_MAX);
+  // Not finite: null, read back as NaN.
+  done.ir.assign(1, k);
+  done.ir[0].num = std::nan("");
+  event.body = done;
+  read = ParseEventLine(EventLine(event));
+  ASSERT_TRUE(read) << read.error();
+  EXPECT_TRUE(std::isnan(std::get<RecordDone>(read.value().body).ir[0].num));
+}
+
+TEST(TimelineJson, TypeAndSequenceNumberComeFirst) {
+  const Timeline t = RealTimeline();
+  for (const Event& e : t.events) {
+    const std::string expected =
+        std::string("{\"type\":\"") + EventTypeName(e.body) + "\",\"seq\":" + std::to_string(e.seq);
+    EXPECT_EQ(EventLine(e).rfind(expected, 0), 0u) << EventLine(e);
+  }
+}
+
+TEST(TimelineJson, AFilteredReadKeepsThoseEventsAndTheLastOne) {
+  const Timeline original = RealTimeline();
+  const std::string text = Serialize(original);
+  std::istringstream in(text);
+  Expected<Timeline> read =
+      ReadTimeline(in, [](std::string_view type) { return type == "trace_stop"; });
+  ASSERT_TRUE(read) << read.error();
+  std::vector<uint64_t> expected;
+  for (const Event& e : original.events) {
+    if (std::holds_alternative<TraceStop>(e.body)) expected.push_back(e.seq);
+  }
+  expected.push_back(original.events.back().seq);  // the end, whatever its type
+  std::vector<uint64_t> got;
+  for (const Event& e : read.value().events) got.push_back(e.seq);
+  EXPECT_EQ(got, expected);
+  EXPECT_GT(expected.size(), 2u);
+}
+
+TEST(TimelineJson, AFilteredReadOfACutTimelineEndsWithItsLastWholeEvent) {
+  const Timeline original = RealTimeline();
+  const std::string text = Serialize(original);
+  const std::string cut = text.substr(0, text.size() - 10);  // a killed engine
+  std::istringstream in(cut);
+  Expected<Timeline> read = ReadTimeline(in, [](std::string_view) { return false; });
+  ASSERT_TRUE(read) << read.error();
+  ASSERT_EQ(read.value().events.size(), 1u);
+  EXPECT_EQ(read.value().events[0].seq, original.events[original.events.size() - 2].seq);
 }
 
 }  // namespace
