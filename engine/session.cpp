@@ -363,7 +363,11 @@ void SessionRun::Append(EventBody body) {
   }
   timeline_bytes_ += size;
   Event event{seq_++, std::move(body)};
-  if (sink_) sink_->Append(event);
+  if (sink_) {
+    // The sink has every event; the returned timeline keeps how the run ended.
+    sink_->Append(event);
+    if (!essential) return;
+  }
   timeline_.events.push_back(std::move(event));
 }
 

@@ -21,7 +21,9 @@ class Session {
   explicit Session(SessionOptions options) : options_(std::move(options)) {}
 
   // Runs Lua source text. The returned timeline always ends with a RunEnd
-  // event; errors in the program are events, not failures of this call.
+  // event; errors in the program are events, not failures of this call. With
+  // a sink, every event goes to the sink as it happens, and the returned
+  // timeline keeps only how the run ended (errors, budgets, assertions, end).
   Timeline Run(std::string_view source, const std::string& chunkname, TimelineSink* sink = nullptr);
 
  private:

@@ -24,6 +24,12 @@ class JsonWriter {
   void EndArray() { Close(']'); }
   // An object member's name: a plain identifier, written as it is.
   void Key(std::string_view name);
+  // The same, already written as "name": (a literal, see LJP_JSON_WRITER).
+  void QuotedKey(std::string_view quoted) {
+    Separate();
+    out_ += quoted;
+    need_comma_ = false;
+  }
 
   void Null();
   void Bool(bool v);
@@ -74,7 +80,7 @@ void Write(JsonWriter& w, const std::vector<T>& values) {
 // order, and Write(JsonWriter&, const Type&), them as an object (used beside
 // nlohmann's macro of the same members, which reads them back).
 #define LJP_JSON_WRITE_MEMBER(member) \
-  w.Key(#member);                     \
+  w.QuotedKey("\"" #member "\":");    \
   Write(w, o.member);
 #define LJP_JSON_WRITER(Type, ...)                                                \
   inline void WriteMembers(JsonWriter& w, const Type& o) {                        \
