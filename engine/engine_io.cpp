@@ -86,19 +86,44 @@ std::string TempTimelinePath() {
 }
 
 bool StreamsToTemp(const std::string& user_path) {
+  // Not followed: /dev/stdout is a link to whatever stdout is (a file that
+  // also gets the program's output, a pipe), never a file to read back.
   struct stat st;
-  return user_path.empty() || (stat(user_path.c_str(), &st) == 0 && !S_ISREG(st.st_mode));
+  return user_path.empty() || (lstat(user_path.c_str(), &st) == 0 && !S_ISREG(st.st_mode));
 }
 
 std::string StreamPathFor(const std::string& user_path) {
   return StreamsToTemp(user_path) ? TempTimelinePath() : user_path;
 }
 
+namespace {
+
+// The C stream for the names of standard output and error, else null: the
+// timeline goes after what the program printed there (opening the name anew
+// would truncate a redirected stdout, and Emscripten's file system does not
+// reach node's stdout that way).
+FILE* StandardStreamFor(const std::string& path) {
+  if (path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") return stdout;
+  if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2") return stderr;
+  return nullptr;
+}
+
+}  // namespace
+
 bool CopyTimelineTo(const std::string& path, const std::string& user_path) {
   if (user_path.empty()) return true;
   std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  if (FILE* stream = StandardStreamFor(user_path)) {
+    char buf[65536];
+    while (in.read(buf, sizeof(buf)) || in.gcount() > 0) {
+      const size_t n = static_cast<size_t>(in.gcount());
+      if (std::fwrite(buf, 1, n, stream) != n) return false;
+    }
+    return std::fflush(stream) == 0;
+  }
   std::ofstream out(user_path, std::ios::binary | std::ios::trunc);
-  if (!in || !out) return false;
+  if (!out) return false;
   out << in.rdbuf();
   return static_cast<bool>(out);
 }

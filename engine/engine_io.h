@@ -52,7 +52,7 @@ std::string TempTimelinePath();
 
 // Where a run streams its timeline: the user's path when it is (or will be) a
 // regular file the runner can read back; a temporary file for "" and for
-// devices and pipes (/dev/null, /dev/stdout), which then get the finished
+// devices, pipes and links (/dev/null, /dev/stdout), which then get the finished
 // timeline from CopyTimelineTo(). "" if no temporary file can be made.
 std::string StreamPathFor(const std::string& user_path);
 // Whether StreamPathFor() chose a temporary file for user_path.
