@@ -283,6 +283,8 @@ bool AppShell::PollSlot(RunSlot& slot, bool single) {
   const std::string stopped = EngineStopMessage(slot.timeline);
   slot.stopped = !stopped.empty();
   slot.status = stopped.empty() ? "run ended: " + RunEndText(slot.timeline) : stopped;
+  if (CapIndex(slot.timeline) < slot.timeline.events.size())
+    slot.status += " (timeline cut at its cap: see Output)";
   slot.counts = RunCounts(slot.timeline);
   // Alone, a run opens at its first recorded bytecode, or where the engine
   // stopped; side by side, both open at the stitch. A test may ask for the

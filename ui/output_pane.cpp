@@ -11,6 +11,11 @@ void DrawOutputPane(const Timeline& timeline, ViewState& state) {
                     ImGuiWindowFlags_HorizontalScrollbar);
   if (text.empty()) ImGui::TextDisabled("(no output up to the cursor)");
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  if (state.cursor >= CapIndex(timeline) && state.cursor < timeline.events.size()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, Colors().warn);
+    ImGui::TextWrapped("-- %s", CapNotice(timeline).c_str());
+    ImGui::PopStyleColor();
+  }
   const std::string status = RunEndText(timeline);
   if (!status.empty() && state.cursor + 1 >= timeline.events.size())
     ImGui::TextColored(status.starts_with("ok") ? Colors().good : Colors().warn, "-- run ended: %s",

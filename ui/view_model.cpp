@@ -696,6 +696,26 @@ bool MatchesFilter(const std::string& text, const std::string& filter) {
                      [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
 }
 
+size_t CapIndex(const Timeline& t) {
+  for (size_t i = 0; i < t.events.size(); ++i)
+    if (As<Truncated>(t, i)) return i;
+  return t.events.size();
+}
+
+std::string CapNotice(const Timeline& t) {
+  const size_t i = CapIndex(t);
+  if (i == t.events.size()) return "";
+  const uint64_t cap = As<Truncated>(t, i)->cap_bytes;
+  const std::string size = cap >= (1u << 20) && cap % (1u << 20) == 0
+                               ? Format("%llu MB", static_cast<unsigned long long>(cap >> 20))
+                               : Format("%llu bytes", static_cast<unsigned long long>(cap));
+  return Format(
+      "the timeline reached its cap (%s) at event %llu: later output and recording "
+      "were not kept; raise the cap with --timeline-cap BYTES (on the command line "
+      "or a '-- ljplay:' line)",
+      size.c_str(), static_cast<unsigned long long>(t.events[i].seq));
+}
+
 std::string RunEndText(const Timeline& t) {
   for (size_t i = t.events.size(); i-- > 0;) {
     if (const auto* end = As<RunEnd>(t, i)) {

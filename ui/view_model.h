@@ -183,5 +183,10 @@ std::string EventSummary(const Timeline& t, size_t index);
 bool MatchesFilter(const std::string& text, const std::string& filter);
 // How the run ended ("" while it has no end event).
 std::string RunEndText(const Timeline& t);
+// Where the timeline hit its cap: the index of its Truncated event, or
+// t.events.size() if it did not.
+size_t CapIndex(const Timeline& t);
+// What hitting the cap lost and how to raise it ("" if it was not hit).
+std::string CapNotice(const Timeline& t);
 
 }  // namespace ljp::ui

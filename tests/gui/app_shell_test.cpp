@@ -9,6 +9,7 @@
 
 #include "run_command.h"
 #include "run_end.h"
+#include "view_model.h"
 
 namespace ljp::ui {
 namespace {
@@ -109,6 +110,21 @@ TEST(AppShell, AnEngineThatAsserted_IsReportedAsStoppedWithTheAssertion) {
             "engine stopped: LuaJIT ASSERT lj_dispatch.c:495: lj_dispatch_call: unbalanced stack "
             "after hot instruction");
   EXPECT_TRUE(s.shell.AllFinished());
+}
+
+TEST(AppShell, ARunThatHitTheTimelineCap_SaysSoInItsStatus) {
+  ShellWithFakes s;
+  s.shell.Launch({.file = "maxsnap_stitch.lua"});
+  s.main.busy = false;
+  s.main.result.emplace(
+      EndedWith({Output{"1\n"}, Truncated{256u << 20}, EndOfRun(RunStatus::kOk, "")}));
+  EXPECT_TRUE(s.shell.Poll());
+  EXPECT_EQ(s.shell.MainRun().status, "run ended: ok (timeline cut at its cap: see Output)");
+  EXPECT_EQ(CapIndex(s.shell.MainRun().timeline), 1u);
+  EXPECT_EQ(CapNotice(s.shell.MainRun().timeline),
+            "the timeline reached its cap (256 MB) at event 1: later output and recording were "
+            "not kept; raise the cap with --timeline-cap BYTES (on the command line or a "
+            "'-- ljplay:' line)");
 }
 
 TEST(AppShell, ARunWithoutTimeline_IsReportedAsAFailedEngine) {

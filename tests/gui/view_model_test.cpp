@@ -177,6 +177,26 @@ TEST(Navigation, StepMovesBetweenRecordedBytecodes) {
   EXPECT_EQ(OutputUpTo(t, t.events.size() - 1), "1001\n");
 }
 
+TEST(Output, ARunPastTheTimelineCapSaysWhereItWasCutAndHowToRaiseIt) {
+  SessionOptions options;
+  options.budgets.timeline_bytes = 4096;
+  Session session(options);
+  const Timeline t = session.Run("for i = 1, 2000 do print(i) end", "many_lines.lua");
+  const size_t cap = CapIndex(t);
+  ASSERT_LT(cap, t.events.size());
+  const std::string kept = OutputUpTo(t, t.events.size() - 1);
+  EXPECT_EQ(kept.rfind("1\n", 0), 0u);
+  EXPECT_EQ(kept.find("2000\n"), std::string::npos);  // cut before the end
+  EXPECT_NE(CapNotice(t).find("cap (4096 bytes)"), std::string::npos) << CapNotice(t);
+  EXPECT_NE(CapNotice(t).find("--timeline-cap"), std::string::npos);
+  EXPECT_EQ(RunEndText(t), "ok");
+}
+
+TEST(Output, ARunWithinTheCapHasNoCapNotice) {
+  EXPECT_EQ(CapIndex(Maxsnap()), Maxsnap().events.size());
+  EXPECT_EQ(CapNotice(Maxsnap()), "");
+}
+
 TEST(RecorderViewModel, ShowsTheStepAndTheIrItAdded) {
   const Timeline& t = Maxsnap();
   const size_t at = NextRecordStep(t, kNone);

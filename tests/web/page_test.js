@@ -90,8 +90,11 @@ async function main() {
     // screen, Emscripten's GLFW would try to go fullscreen.
     const context = await browser.newContext({viewport: {width: 1280, height: 800},
                                               screen: {width: 1600, height: 1000}});
+    const missing = [];  // what the page asked the server for in vain
     context.on('response', (response) => {
-      if (response.ok() && response.url().startsWith(url)) loaded.add(new URL(response.url()).pathname);
+      if (!response.url().startsWith(url)) return;
+      if (response.ok()) loaded.add(new URL(response.url()).pathname);
+      else missing.push(`${response.status()} ${new URL(response.url()).pathname}`);
     });
     const page = await context.newPage();
     page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
@@ -112,6 +115,12 @@ async function main() {
                                                 document.getElementById('canvas').clientHeight],
     }));
     check('the page loads without errors', start.errors.length === 0, start.errors.join('\n'));
+    check('the page asks for nothing the site lacks', missing.length === 0, missing.join(', '));
+    // Browsers ask for /favicon.ico (which the site lacks: a 404 on every load)
+    // unless the page names its icon; headless Chromium does not ask at all.
+    const icon = await page.evaluate(() => document.querySelector('link[rel="icon"]')?.href || '');
+    check('the page names its icon inline (no favicon.ico request)',
+          icon.startsWith('data:image/svg+xml,'), icon.slice(0, 80));
     check('the viewer draws', start.firstFrameMs !== null);
     check('the loading screen gives way to the viewer', !start.loadingShown);
     check('the canvas fills the window below the header',
