@@ -283,6 +283,16 @@ async function main() {
           limited.end_status === 'budget' && /wall-time/.test(limited.end_message) &&
           limited.compiled >= 1,
           JSON.stringify(limited).slice(0, 400));
+    // Runtime errors say where, as the CLI does ("deep.lua:1: stack overflow").
+    const deep = await page.evaluate(async () => {
+      window.ljplayTest.openSource('deep.lua', 'local function f() return f() + 1 end\nf()\n',
+                                   'full');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return window.ljplayTest.whenIdle(20000);
+    }).catch((err) => ({error: err.message}));
+    check('a runtime error keeps its location: deep.lua:1: stack overflow',
+          deep.end_status === 'error' && /^deep\.lua:1: stack overflow/.test(deep.end_message),
+          JSON.stringify(deep).slice(0, 400));
     const after = await runExample('maxsnap_stitch.lua', 'full').catch((err) => ({error: err.message}));
     check('a run after them works', after.output === expectedOutput('maxsnap_stitch.lua'),
           JSON.stringify(after.output || after.error));
