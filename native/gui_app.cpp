@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "app_shell.h"
 #include "engine_client.h"
@@ -22,10 +23,14 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // the input queue: whether input arrived
 #include "panes.h"
 
 namespace ljp {
 namespace {
+
+// The window system asked for the window to be drawn again (it was uncovered).
+bool window_damaged = false;
 
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
@@ -302,13 +307,28 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
     shell.SetTheme(shell.Prefs().light);
     const Clock::time_point launched = Clock::now();
     std::optional<Clock::time_point> arrived;
+    // Frames are drawn only while something may change on screen: input, a
+    // finished run or one in progress, the window system asking; then for
+    // kSettleSeconds more (ImGui's hover delays). An idle window draws nothing.
+    constexpr double kSettleSeconds = 0.8;
+    constexpr double kCaretSeconds = 0.4;  // the blinking caret of a focused field
+    double draw_until = 0, last_draw = 0;
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { window_damaged = true; });
     while (!glfwWindowShouldClose(window) && !shell.QuitRequested()) {
-      if (test_mode || shell.Busy())
+      if (test_mode || shell.Busy() || glfwGetTime() < draw_until)
         glfwPollEvents();
       else
         glfwWaitEventsTimeout(0.25);
-      shell.Poll();
+      bool changed = shell.Poll();
       if (!arrived && shell.AllFinished()) arrived = Clock::now();
+      changed = std::exchange(window_damaged, false) || changed;
+      changed = changed || test_mode || shell.Busy() ||
+                ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+      const double now = glfwGetTime();
+      if (changed) draw_until = now + kSettleSeconds;
+      const bool caret = ImGui::GetIO().WantTextInput && now - last_draw >= kCaretSeconds;
+      if (now > draw_until && !caret) continue;
+      last_draw = now;
 
       ImGui::GetStyle().FontScaleMain = shell.Prefs().font_scale;
       ImGui_ImplOpenGL3_NewFrame();

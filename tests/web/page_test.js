@@ -421,6 +421,25 @@ async function main() {
     const n = colours(shot);
     check(`the screenshot is not blank (${n} colours, ${shot})`, n > 20);
 
+    // --- Idle: nothing changes on screen, so nothing is drawn ----------------------
+    await page.waitForTimeout(1500);  // the frames after the last change
+    const idle = await page.evaluate(async () => {
+      const before = window.ljplayTest.state();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const after = window.ljplayTest.state();
+      return {frames: after.frame - before.frame, ticks: after.ticks - before.ticks};
+    });
+    console.log(`idle for 3 s: ${idle.frames} frames drawn of ${idle.ticks} the browser offered`);
+    check(`an idle page draws at most a handful of frames in 3 s (${idle.frames})`,
+          idle.frames <= 5 && idle.ticks >= 30, JSON.stringify(idle));
+    const framesBefore = await page.evaluate(() => window.ljplayTest.state().frame);
+    await page.mouse.move(640, 400);
+    await page.mouse.move(660, 420);
+    await page.waitForTimeout(300);
+    const framesAfter = await page.evaluate(() => window.ljplayTest.state().frame);
+    check('the mouse wakes it: frames are drawn again', framesAfter > framesBefore,
+          `${framesBefore} -> ${framesAfter}`);
+
     // --- Figures -----------------------------------------------------------------
     loaded.add('/engine-worker.js');  // loaded by the worker, which the page may not report
     loaded.add('/ljplay-engine.js');

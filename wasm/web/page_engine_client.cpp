@@ -185,6 +185,7 @@ void PumpWorkerQueue() {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_timeline_line(const char* jsonl_line) {
+  ljp::web::RequestRedraw();
   ljp::web::Guarded("timeline_line", 0, [&] {
     if (ljp::web::PageEngineClient* running = ljp::web::Running(); running && jsonl_line)
       running->AppendLine(jsonl_line);
@@ -193,6 +194,7 @@ EMSCRIPTEN_KEEPALIVE void ljp_viewer_timeline_line(const char* jsonl_line) {
 }
 
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_run_finished(int crashed, const char* message) {
+  ljp::web::RequestRedraw();
   ljp::web::Guarded("run_finished", 0, [&] {
     if (ljp::web::PageEngineClient* running = ljp::web::Running())
       running->Finish(crashed != 0, message ? message : "");

@@ -25,7 +25,16 @@ struct Viewer {
   std::unique_ptr<ui::AppShell> shell;
   float scale = 0;      // the device pixel ratio the style is scaled for
   uint64_t frames = 0;  // frames drawn
+  uint64_t ticks = 0;   // frames the browser offered (Frame calls)
+  // Frames are drawn only while something may change on screen: until
+  // this time (emscripten_get_now() ms) after the last input or change.
+  double draw_until_ms = 0;
+  double last_draw_ms = 0;
+  bool redraw = false;  // a page call changed something
 };
+
+// A page call changed what the viewer shows: draw the next frames.
+void RequestRedraw();
 
 Viewer& TheViewer();
 

@@ -115,6 +115,7 @@ extern "C" {
 // 0 for an unknown example or stitch mode.
 EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_example(const char* name, const char* stitch_mode) {
   using namespace ljp;
+  web::RequestRedraw();
   return web::Guarded("open_example", 0, [&] {
     bool ok = false;
     const std::optional<StitchMode> mode = web::ModeArgument(stitch_mode, ok);
@@ -132,6 +133,7 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_example(const char* name, const char* s
 EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_source(const char* chunkname, const char* source,
                                                 const char* stitch_mode) {
   using namespace ljp;
+  web::RequestRedraw();
   return web::Guarded("open_source", 0, [&] {
     bool ok = false;
     const std::optional<StitchMode> mode = web::ModeArgument(stitch_mode, ok);
@@ -144,12 +146,15 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_source(const char* chunkname, const cha
 // F5, Shift+F5, and "Compare with": the other run in stitch_mode ("": the
 // mode picked in the settings panel). Compare returns 0 for a bad mode.
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_run(void) {
+  ljp::web::RequestRedraw();
   ljp::web::Guarded("run", 0, [] { return ljp::web::TheViewer().shell->Run(), 0; });
 }
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_stop(void) {
+  ljp::web::RequestRedraw();
   ljp::web::Guarded("stop", 0, [] { return ljp::web::TheViewer().shell->Stop(), 0; });
 }
 EMSCRIPTEN_KEEPALIVE int ljp_viewer_compare(const char* stitch_mode) {
+  ljp::web::RequestRedraw();
   return ljp::web::Guarded("compare", 0, [&] {
     bool ok = false;
     const std::optional<ljp::StitchMode> mode = ljp::web::ModeArgument(stitch_mode, ok);
@@ -163,6 +168,7 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_compare(const char* stitch_mode) {
 // "over-trace", "next-stitch", "next-abort", "first-stitch" (the first inserted
 // continuation). 1 when it moved.
 EMSCRIPTEN_KEEPALIVE int ljp_viewer_move_cursor(const char* where) {
+  ljp::web::RequestRedraw();
   return ljp::web::Guarded("move_cursor", 0, [&] { return ljp::web::MoveCursor(where); });
 }
 
@@ -235,6 +241,7 @@ EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_state_json(void) {
     if (shell.Comparing()) j["other"] = web::RunJson(shell.OtherRun());
     j["load_error"] = shell.LoadError();
     j["frame"] = v.frames;
+    j["ticks"] = v.ticks;
     return web::Keep(kept, j.dump(-1, ' ', false, json::error_handler_t::replace));
   });
 }

@@ -15,11 +15,13 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <utility>
 
 #include "embedded_files.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // the input queue: whether input arrived
 #include "page_engine_client.h"
 #include "run_command.h"
 #include "viewer.h"
@@ -131,13 +133,36 @@ EM_BOOL KeepKeysFromBrowser(int, const EmscriptenKeyboardEvent* e, void*) {
          std::strcmp(e->key, "F11") == 0;
 }
 
+// How long frames go on after the last input or change: long enough for
+// ImGui's hover delays (tooltips) and the last effects of a click.
+constexpr double kSettleMs = 800;
+// While a text field has the focus and nothing happens, the caret blinks:
+// a frame this often.
+constexpr double kCaretMs = 400;
+
+// The browser calls Frame before each repaint (about 60 times a second). It
+// draws only when something may have changed: input, a page call, an engine
+// message or a run in progress, a resize; then for kSettleMs more. An idle
+// page draws nothing, which a laptop's battery notices.
 void Frame() {
   Viewer& v = TheViewer();
+  ++v.ticks;
   const float scale = static_cast<float>(emscripten_get_device_pixel_ratio());
+  int old_w = 0, old_h = 0, w = 0, h = 0;
+  glfwGetWindowSize(v.window, &old_w, &old_h);
   FitCanvas(v.window, scale);
+  glfwGetWindowSize(v.window, &w, &h);
+  bool changed = w != old_w || h != old_h || scale != v.scale;
   if (scale != v.scale) ApplyScale(v, scale);
   PumpWorkerQueue();
-  v.shell->Poll();
+  changed = v.shell->Poll() || changed;
+  changed = std::exchange(v.redraw, false) || changed;
+  changed = changed || v.shell->Busy() || ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+  const double now = emscripten_get_now();
+  if (changed) v.draw_until_ms = now + kSettleMs;
+  const bool caret = ImGui::GetIO().WantTextInput && now - v.last_draw_ms >= kCaretMs;
+  if (now > v.draw_until_ms && !caret) return;
+  v.last_draw_ms = now;
 
   ImGui::GetStyle().FontScaleMain = v.shell->Prefs().font_scale;
   ImGui_ImplOpenGL3_NewFrame();
@@ -145,7 +170,6 @@ void Frame() {
   ImGui::NewFrame();
   v.shell->Draw(scale);
   ImGui::Render();
-  int w = 0, h = 0;
   glfwGetFramebufferSize(v.window, &w, &h);
   glViewport(0, 0, w, h);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -161,6 +185,8 @@ Viewer& TheViewer() {
   static Viewer viewer;
   return viewer;
 }
+
+void RequestRedraw() { TheViewer().redraw = true; }
 
 std::string ExamplePath(std::string_view name) {
   const EmbeddedFile* f = FindExample(name);
