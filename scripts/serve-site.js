@@ -4,7 +4,8 @@
 //   node scripts/serve-site.js DIR [--port N] [--host 127.0.0.1]
 // Prints "serving DIR at http://HOST:PORT/" once it listens. --port 0 picks a
 // free port (the tests use that). Files are sent with no-cache, so a rebuild
-// shows on reload.
+// shows on reload, and with the Content-Security-Policy the README's "Hosting
+// the page" gives (so the browser tests prove that policy enough).
 'use strict';
 const fs = require('fs');
 const http = require('http');
@@ -20,6 +21,13 @@ const types = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
+
+// Everything from this server; the two modules' scripts, which the page
+// fetches itself (to show progress) and runs from blob: URLs; WebAssembly
+// compiled at run time (the engine, the viewer and the traces the engine
+// compiles); the page's own <style>; its inline icon.
+const csp = "default-src 'self'; script-src 'self' blob: 'wasm-unsafe-eval'; " +
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
 function usage(message) {
   if (message) console.error(`serve-site: ${message}`);
@@ -69,6 +77,7 @@ const server = http.createServer((req, res) => {
       'Content-Type': types[path.extname(file)] || 'application/octet-stream',
       'Content-Length': stat.size,
       'Cache-Control': 'no-cache',
+      'Content-Security-Policy': csp,
     });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);

@@ -170,6 +170,9 @@
   };
 
   async function startViewer(script, wasmModule, args) {
+    // Right clicks belong to the viewer (no inline handler: the page's
+    // Content-Security-Policy allows none).
+    $('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
     await loadScript(URL.createObjectURL(new Blob([script], {type: 'text/javascript'})));
     mark('viewerScript');
     viewer.module = await window.createLjplayViewer({

@@ -84,6 +84,7 @@ async function main() {
   const {server, url} = await startServer();
   const browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS});
   const log = [];
+  let pagePolicy = '';  // the Content-Security-Policy the page came with
   const loaded = new Set();
   try {
     // A screen larger than the viewport: with the canvas as large as the
@@ -93,8 +94,10 @@ async function main() {
     const missing = [];  // what the page asked the server for in vain
     context.on('response', (response) => {
       if (!response.url().startsWith(url)) return;
-      if (response.ok()) loaded.add(new URL(response.url()).pathname);
-      else missing.push(`${response.status()} ${new URL(response.url()).pathname}`);
+      const where = new URL(response.url()).pathname;
+      if (where === '/') pagePolicy = response.headers()['content-security-policy'] || '';
+      if (response.ok()) loaded.add(where);
+      else missing.push(`${response.status()} ${where}`);
     });
     const page = await context.newPage();
     page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
@@ -458,6 +461,11 @@ async function main() {
     console.log(`everything the page loads: ${(total / 1048576).toFixed(3)} MB gzip (${total} B)`);
     for (const s of sizes) console.log(`  ${s}`);
     check('everything the page loads is at most 1.5 MB gzip', total <= 1.5 * 1048576, total);
+    // Everything above ran under the policy the README gives for hosting the page.
+    check(`the page works under its Content-Security-Policy (${pagePolicy})`,
+          /'wasm-unsafe-eval'/.test(pagePolicy) &&
+          !log.some((line) => /Content Security Policy/.test(line)),
+          log.filter((line) => /Content Security Policy/.test(line)).join('\n'));
   } finally {
     fs.writeFileSync(path.join(opts.out, 'browser.log'), log.join('\n') + '\n');
     await browser.close();
