@@ -2,6 +2,9 @@
 -- across them, jit.flush() runs in the middle of hot loops (it is a builtin
 -- the recorder stitches around), and coroutines stay suspended while every
 -- trace is flushed.
+-- The GC stays off: GC steps follow heap bytes, which differ between builds
+-- (this program's trace story is compared with LuaJIT's x86 VM).
+collectgarbage("stop")
 local function gen(n)
   return coroutine.wrap(function()
     for i = 1, n do
