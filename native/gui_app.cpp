@@ -11,8 +11,8 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <utility>
 
@@ -25,6 +25,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // the input queue: whether input arrived
 #include "panes.h"
+#include "run_command.h"
 
 namespace ljp {
 namespace {
@@ -98,37 +99,12 @@ std::string PrefsPath() {
 }
 
 ui::AppPrefs LoadPrefs() {
-  ui::AppPrefs p;
   const std::string path = PrefsPath();
   std::ifstream in(path);
-  if (path.empty() || !in) return p;
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return p;
-  try {
-    p.light = j.value("light", p.light);
-    p.font_scale = j.value("font_scale", p.font_scale);
-    p.settings_panel = j.value("settings_panel", p.settings_panel);
-    p.about_open = j.value("about_open", p.about_open);
-    p.last_file = j.value("last_file", p.last_file);
-    p.stitch_mode = j.value("stitch_mode", p.stitch_mode);
-    p.optimizations = j.value("opt", p.optimizations);
-    p.faults = j.value("faults", p.faults);
-    const nlohmann::json panes = j.value("panes", nlohmann::json::object());
-    ui::PaneToggles& t = p.panes;
-    t.source = panes.value("source", t.source);
-    t.recorder = panes.value("recorder", t.recorder);
-    t.ir = panes.value("ir", t.ir);
-    t.stack = panes.value("stack", t.stack);
-    t.traces = panes.value("traces", t.traces);
-    t.output = panes.value("output", t.output);
-    t.events = panes.value("events", t.events);
-    t.bytecode = panes.value("bytecode", t.bytecode);
-    t.mcode = panes.value("mcode", t.mcode);
-    t.graph = panes.value("graph", t.graph);
-  } catch (const nlohmann::json::exception&) {
-    return ui::AppPrefs{};  // a damaged file: start afresh
-  }
-  return p;
+  if (path.empty() || !in) return ui::AppPrefs{};
+  std::stringstream text;
+  text << in.rdbuf();
+  return ui::PrefsFromJson(text.str());
 }
 
 void SavePrefs(const ui::AppPrefs& p) {
@@ -136,28 +112,8 @@ void SavePrefs(const ui::AppPrefs& p) {
   if (path.empty()) return;
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
-  const ui::PaneToggles& t = p.panes;
-  const nlohmann::json j = {{"light", p.light},
-                            {"font_scale", p.font_scale},
-                            {"settings_panel", p.settings_panel},
-                            {"about_open", p.about_open},
-                            {"last_file", p.last_file},
-                            {"stitch_mode", p.stitch_mode},
-                            {"opt", p.optimizations},
-                            {"faults", p.faults},
-                            {"panes",
-                             {{"source", t.source},
-                              {"recorder", t.recorder},
-                              {"ir", t.ir},
-                              {"stack", t.stack},
-                              {"traces", t.traces},
-                              {"output", t.output},
-                              {"events", t.events},
-                              {"bytecode", t.bytecode},
-                              {"mcode", t.mcode},
-                              {"graph", t.graph}}}};
   std::ofstream out(path, std::ios::trunc);
-  out << j.dump(2) << '\n';
+  out << ui::PrefsToJson(p);
 }
 
 // Saves the preferences with the file's path made absolute (`ljplay gui` may
@@ -251,9 +207,18 @@ bool TestRunDone(const ui::AppShell& shell, const GuiOptions& options, Clock::ti
   if (main.have_timeline && !options.dump_pane.empty()) {
     const std::string text = ui::DumpPaneText(main.timeline, main.view, options.dump_pane);
     std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
   }
+  if (options.dump_layout) std::printf("%s\n", ui::LayoutJson(ui::LastLayout()).c_str());
+  std::fflush(stdout);
   return true;
+}
+
+ui::HostTraits Host() {
+  ui::HostTraits host;
+  host.program_request = [](const std::string& source, const std::string& chunkname) {
+    return ViewerRequestFor(source, chunkname, /*use_header=*/true);
+  };
+  return host;
 }
 
 }  // namespace
@@ -269,8 +234,8 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: a window of the same apparent size
-  GLFWwindow* window =
-      glfwCreateWindow(1280, 800, "ljplay: the LuaJIT trace playground", nullptr, nullptr);
+  GLFWwindow* window = glfwCreateWindow(options.width, options.height,
+                                        "ljplay: the LuaJIT trace playground", nullptr, nullptr);
   if (!window) {
     glfwTerminate();
     return 1;
@@ -302,7 +267,7 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
     const ui::LaunchOptions first = FirstProgram(options, prefs);
     ui::AppShell shell(std::make_unique<ChildProcessEngine>(),
                        std::make_unique<ChildProcessEngine>(), load,
-                       ui::ListExamples(FindExamplesDir(first.file)), ui::HostTraits{}, prefs);
+                       ui::ListExamples(FindExamplesDir(first.file)), Host(), prefs);
     shell.Launch(first);
     shell.SetTheme(shell.Prefs().light);
     const Clock::time_point launched = Clock::now();

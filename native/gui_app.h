@@ -20,7 +20,10 @@ struct GuiOptions {
   // neither read nor write the remembered settings.
   double screenshot_after = 0;
   std::string dump_pane;
+  bool dump_layout = false;  // also print LayoutJson(LastLayout())
   bool step_to_stitch = false;
+  std::string window_size;         // "WIDTHxHEIGHT", parsed into width and height
+  int width = 1280, height = 800;  // the window, in screen coordinates
 };
 
 // Reads a program and builds the engine request for it (header options applied).

@@ -1,6 +1,7 @@
 // ljplay, native: the command line (cli/) and, when built with the GUI, the
 // desktop app as `ljplay gui [FILE]`.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <vector>
 
 #include "ljplay_cli.h"
@@ -12,36 +13,45 @@ int main(int argc, char** argv) {
   std::vector<ljp::cli::HostCommand> host;
 #ifdef LJP_HAVE_GUI
   ljp::GuiOptions gui;
-  host.push_back({[&gui](CLI::App& app) {
-                    CLI::App* sub = app.add_subcommand(
-                        "gui", "The desktop app: step through what the recorder did");
-                    gui = ljp::GuiOptions{};
-                    sub->add_option("file", gui.path,
-                                    "Lua source file (default: the last one opened, else "
-                                    "examples/maxsnap_stitch.lua)");
-                    sub->add_option("--stitch-mode", gui.stitch_mode,
-                                    "Initial stitch mode (default: the file's header, else full)");
-                    sub->add_option("--compare", gui.compare_mode,
-                                    "Open side by side with a second run in this stitch mode");
-                    // Test hooks (tests/gui): render for a while at the first stitch,
-                    // print a pane, exit.
-                    sub->add_option("--screenshot-after", gui.screenshot_after,
-                                    "Test: exit this many seconds after the first timeline arrived")
-                        ->group("");
-                    sub->add_option("--dump-pane", gui.dump_pane,
-                                    "Test: print this pane's text before exiting (source, "
-                                    "recorder, ir, stack, traces, output, events)")
-                        ->group("");
-                    sub->add_flag("--step-to-stitch", gui.step_to_stitch,
-                                  "Test: move the cursor to the first stitch 'inserted' event")
-                        ->group("");
-                    return sub;
-                  },
-                  [&gui] {
-                    return ljp::RunGui(gui, [](const std::string& path) {
-                      return ljp::cli::RequestForFile(path, true);
-                    });
-                  }});
+  host.push_back(
+      {[&gui](CLI::App& app) {
+         CLI::App* sub =
+             app.add_subcommand("gui", "The desktop app: step through what the recorder did");
+         gui = ljp::GuiOptions{};
+         sub->add_option("file", gui.path,
+                         "Lua source file, or a timeline (.jsonl) to look at "
+                         "(default: the last file opened, else "
+                         "examples/maxsnap_stitch.lua)");
+         sub->add_option("--stitch-mode", gui.stitch_mode,
+                         "Initial stitch mode (default: the file's header, else full)");
+         sub->add_option("--compare", gui.compare_mode,
+                         "Open side by side with a second run in this stitch mode");
+         // Test hooks (tests/gui): render for a while at the first stitch,
+         // print a pane, exit.
+         sub->add_option("--screenshot-after", gui.screenshot_after,
+                         "Test: exit this many seconds after the first timeline arrived")
+             ->group("");
+         sub->add_option("--dump-pane", gui.dump_pane,
+                         "Test: print this pane's text before exiting (source, "
+                         "recorder, ir, stack, traces, output, events)")
+             ->group("");
+         sub->add_flag("--dump-layout", gui.dump_layout,
+                       "Test: print the panes' sizes and any cut table header")
+             ->group("");
+         sub->add_option("--window-size", gui.window_size, "Test: the window's size, WIDTHxHEIGHT")
+             ->group("");
+         sub->add_flag("--step-to-stitch", gui.step_to_stitch,
+                       "Test: move the cursor to the first stitch 'inserted' event")
+             ->group("");
+         return sub;
+       },
+       [&gui] {
+         if (!gui.window_size.empty() &&
+             std::sscanf(gui.window_size.c_str(), "%dx%d", &gui.width, &gui.height) != 2)
+           throw CLI::ValidationError("--window-size", "expected WIDTHxHEIGHT");
+         return ljp::RunGui(
+             gui, [](const std::string& path) { return ljp::cli::RequestForFile(path, true); });
+       }});
 #endif
   return ljp::cli::Main(argc, argv, host);
 }

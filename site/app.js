@@ -690,6 +690,55 @@
     }
   }
 
+  // --- Files: open a program or a timeline, save the timeline -----------------------
+  // A Lua program opens as a share link's does; a timeline (.jsonl, e.g.
+  // recorded natively with `ljplay run --timeline`) shows as the main run. The
+  // limits keep a huge file from holding up the page before the viewer refuses it.
+  const FILE_LIMITS = {program: 64 << 20, timeline: 256 << 20};
+  const isTimelineName = (name) => /\.jsonl?$/i.test(name);
+
+  async function openFile(file) {
+    const timeline = isTimelineName(file.name);
+    const limit = timeline ? FILE_LIMITS.timeline : FILE_LIMITS.program;
+    try {
+      if (file.size > limit) {
+        throw new Error(`it is ${(file.size / (1 << 20)).toFixed(1)} MB: the page opens ` +
+                        `${timeline ? 'timelines' : 'files'} of up to ${limit >> 20} MB` +
+                        (timeline ? ' (`ljplay timeline FILE --explain` reads any size)' : ''));
+      }
+      const text = await file.text();
+      showPanel(null);
+      const ok = timeline ? viewer.call('ljp_viewer_open_timeline', 'number', [file.name, text])
+                          : viewer.openSource(file.name, text, '');
+      if (!ok) throw new Error(viewer.state().load_error || 'the viewer did not take it');
+      return true;
+    } catch (err) {
+      fail(`${file.name} cannot be opened: ${err.message}.`);
+      return false;
+    }
+  }
+
+  function pickFile() {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.lua,.jsonl,.txt,text/plain';
+    input.addEventListener('change', () => { if (input.files.length) openFile(input.files[0]); });
+    input.click();
+  }
+
+  function saveFile(name, text) {
+    const url = URL.createObjectURL(new Blob([text], {type: 'application/x-ndjson'}));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+  // The viewer's File menu calls these (viewer_main.cpp).
+  window.ljplayFiles = {pick: pickFile, save: saveFile};
+
   // --- window.ljplayTest: what the browser tests use ------------------------------
   function nextFrame() { return new Promise((resolve) => requestAnimationFrame(() => resolve())); }
   // The main thread answers: two animation frames come within `ms`, and the
@@ -731,9 +780,18 @@
     shareUrl,
     withHeader,
     openSource: (chunkname, source, mode = '') => viewer.openSource(chunkname, source, mode),
+    // What a dropped or picked file does (a File from the test's DataTransfer).
+    openFile,
     stop: () => viewer.call('ljp_viewer_stop', null, []),  // the viewer's Stop (Shift+F5)
+    run: () => viewer.call('ljp_viewer_run', null, []),    // Run (F5)
+    // "start", "end", "next-step", "first-stitch", ... (ljp_viewer_move_cursor)
+    moveCursor: (where) => viewer.call('ljp_viewer_move_cursor', 'number', [where]),
     // A pane's text at the cursor, as `ljplay gui --dump-pane` prints it.
     dumpPane: (pane) => viewer.call('ljp_viewer_dump_pane', 'string', [pane]),
+    // The panes' sizes in the last frame and any table header cut (ui::LayoutJson).
+    layout: () => JSON.parse(viewer.call('ljp_viewer_layout_json', 'string', [])),
+    // The text the viewer's last Copy put on the clipboard.
+    copiedText: () => viewer.module.copiedText,
     // The engine traps in the next run after its n-th timeline line.
     trapNextRun: (n = 5) => { engine.trapNext = n; },
     engine: () => ({runs: engine.runs, workersStarted: engine.workersStarted, ready: engine.ready,
@@ -748,7 +806,24 @@
   $('share-button').addEventListener('click', () => share().catch((err) => fail(String(err))));
   $('share-close').addEventListener('click', () => showPanel(null));
   $('notice-close').addEventListener('click', () => { $('notice').hidden = true; });
+  $('open-button').addEventListener('click', pickFile);
+  // A file dropped anywhere on the page opens as File > Open file... would.
+  document.addEventListener('dragover', (e) => {
+    if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault();
+  });
+  document.addEventListener('drop', (e) => {
+    if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    openFile(e.dataTransfer.files[0]);
+  });
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') showPanel(null); });
+  // Ctrl+V: a page reads the clipboard only in a paste event; the text goes to
+  // the viewer's field being edited (the program editor, a jit.opt value).
+  document.addEventListener('paste', (e) => {
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (!text || !viewer.module || document.activeElement !== $('canvas')) return;
+    if (viewer.call('ljp_viewer_paste', 'number', [text])) e.preventDefault();
+  });
 
   async function main() {
     showProgress();

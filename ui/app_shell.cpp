@@ -1,12 +1,16 @@
 #include "app_shell.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "imgui.h"
 #include "pane_style.h"
 #include "panes.h"
 #include "run_end.h"
+#include "timeline_json.h"
 #include "view_model.h"
 
 namespace ljp::ui {
@@ -83,6 +87,25 @@ std::string CommandLine(const std::string& path, const RunSettings& s) {
   for (const Fault& f : options.faults) text += " --fault " + FaultName(f);
   return text + " --stitch-mode " + StitchModeName(s.stitch_mode) + " --explain";
 }
+
+// The settings a timeline ran with ("-Omaxsnap=1", "-jdump"; faults; the
+// stitch mode), as the settings panel shows them.
+RunSettings RecordedSettings(const Timeline& t) {
+  SessionOptions options;
+  for (const std::string& o : t.options) {
+    const bool command = o.rfind("-j", 0) == 0;
+    const std::string text = o.rfind("-j", 0) == 0 || o.rfind("-O", 0) == 0 ? o.substr(2) : o;
+    options.settings.push_back(
+        {command ? JitSetting::Kind::kCommand : JitSetting::Kind::kOptimization, text});
+  }
+  for (const std::string& f : t.faults)
+    if (Expected<Fault> fault = ParseFault(f)) options.faults.push_back(fault.value());
+  if (Expected<StitchMode> mode = ParseStitchMode(t.stitch_mode))
+    options.stitch_mode = mode.value();
+  return RunSettingsFrom(options);
+}
+
+bool IsTimelineFile(const std::string& path) { return fs::path(path).extension() == ".jsonl"; }
 
 // The other mode of a comparison when `with` is the mode itself.
 StitchMode ApartFrom(StitchMode mode) {
@@ -163,6 +186,10 @@ bool AppShell::Open(const std::string& file, const RunSettings* saved) {
 
 void AppShell::Launch(const LaunchOptions& options) {
   step_to_stitch_ = options.step_to_stitch;
+  if (host_.open_files && IsTimelineFile(options.file)) {
+    if (!OpenAndRun(options.file)) path_ = options.file;
+    return;
+  }
   if (!Open(options.file, options.saved ? &*options.saved : nullptr)) {
     path_ = options.file;
     return;
@@ -205,6 +232,7 @@ void AppShell::Start(RunSlot& slot, EngineRequest request) {
 
 void AppShell::Run() {
   if (!file_request_ || Busy()) return;
+  save_result_.clear();
   if (main_.view.editor.edited && main_.view.editor.text.size() > kMaxProgramBytes) {
     main_.status = ProgramTooLarge(path_, main_.view.editor.text.size());
     return;
@@ -233,6 +261,14 @@ void AppShell::Restart() {
 }
 
 bool AppShell::OpenAndRun(const std::string& file, std::optional<StitchMode> mode) {
+  if (host_.open_files && IsTimelineFile(file)) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      load_error_ = "cannot read " + file;
+      return false;
+    }
+    return OpenTimeline(file, in);
+  }
   if (!Open(file)) return false;
   main_.engine->StopAndDiscard();
   other_.engine->StopAndDiscard();
@@ -275,7 +311,13 @@ bool AppShell::PollSlot(RunSlot& slot, bool single) {
     slot.failed = slot.stopped = true;
     return true;
   }
-  slot.timeline = std::move(*done).value();
+  Show(slot, std::move(*done).value(), single);
+  return true;
+}
+
+void AppShell::Show(RunSlot& slot, Timeline timeline, bool single) {
+  slot.finished = true;
+  slot.timeline = std::move(timeline);
   slot.have_timeline = true;
   SourceEditor editor = std::move(slot.view.editor);  // edits outlive runs
   slot.view = ViewState{};
@@ -296,7 +338,68 @@ bool AppShell::PollSlot(RunSlot& slot, bool single) {
   if (stitch == kNone && (!single || slot.stopped || step_to_stitch_))
     stitch = StitchToShow(slot.timeline, slot.stopped);
   slot.view.cursor = stitch != kNone ? stitch : at;
+}
+
+// ---- Timelines from files ------------------------------------------------------
+
+bool AppShell::OpenTimeline(const std::string& name, std::istream& jsonl) {
+  const std::string file = fs::path(name).filename().string();
+  Expected<Timeline> read = ReadTimeline(jsonl);
+  if (read && read.value().events.empty() && read.value().chunkname.empty())
+    read = Error{"no timeline in it"};
+  if (!read) {
+    load_error_ = file + ": " + read.error();
+    return false;
+  }
+  Timeline timeline = std::move(read).value();
+  main_.engine->StopAndDiscard();
+  other_.engine->StopAndDiscard();
+  comparing_ = false;
+  load_error_.clear();
+  path_ = name;
+  // Its program, with the settings it ran with, is what Run (F5) runs here.
+  file_request_.reset();
+  if (host_.program_request) {
+    if (Expected<EngineRequest> r = host_.program_request(timeline.source, timeline.chunkname))
+      file_request_ = std::move(r).value();
+  }
+  about_ = DescribeExample(timeline.source);
+  header_settings_ = file_request_ ? RunSettingsFrom(file_request_->options) : RunSettings{};
+  settings_ = RecordedSettings(timeline);
+  for (RunSlot* s : {&main_, &other_}) {
+    s->request.reset();
+    s->have_timeline = s->finished = s->stopped = s->failed = false;
+    s->status.clear();
+    s->view.editor = SourceEditor{};
+  }
+  if (file_request_) main_.request = RequestFor(settings_.stitch_mode);
+  const std::string vm = timeline.vmdef.luajit_version + " on " + timeline.vmdef.arch;
+  Show(main_, std::move(timeline), true);
+  main_.status = file + " (recorded by " + vm + "): " + main_.status;
   return true;
+}
+
+std::string AppShell::TimelineText() const {
+  if (!main_.have_timeline) return "";
+  std::ostringstream out;
+  WriteTimeline(out, main_.timeline);
+  return out.str();
+}
+
+std::string AppShell::TimelineFileName() const {
+  const std::string stem = fs::path(main_.have_timeline ? main_.timeline.chunkname : path_).stem();
+  return (stem.empty() ? "timeline" : stem) + ".jsonl";
+}
+
+void AppShell::SaveTimeline() {
+  if (!main_.have_timeline) return;
+  if (host_.save_file) {
+    host_.save_file(TimelineFileName(), TimelineText());
+    return;
+  }
+  std::snprintf(save_input_, sizeof(save_input_), "%s", TimelineFileName().c_str());
+  save_result_.clear();
+  save_requested_ = true;
 }
 
 // ---- Drawing --------------------------------------------------------------------
@@ -309,7 +412,11 @@ void AppShell::HandleKeys() {
       Run();
   }
   const bool ctrl = ImGui::GetIO().KeyCtrl;
-  if (host_.open_files && ctrl && ImGui::IsKeyPressed(ImGuiKey_O, false)) open_requested_ = true;
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_O, false)) {
+    if (host_.open_files) open_requested_ = true;
+    if (host_.pick_file) host_.pick_file();
+  }
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_S, false)) SaveTimeline();
   if (host_.quit && ctrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) quit_ = true;
 }
 
@@ -326,8 +433,17 @@ void AppShell::DrawMenuBar(float content_scale) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (host_.open_files && ImGui::MenuItem("Open...", "Ctrl+O")) open_requested_ = true;
-    if (ImGui::MenuItem("Reload", nullptr, false, !path_.empty())) OpenAndRun(path_);
+    if (host_.pick_file && ImGui::MenuItem("Open file...", "Ctrl+O")) host_.pick_file();
+    ImGui::SetItemTooltip(
+        "A Lua program, or a timeline (.jsonl) recorded with "
+        "`ljplay run --timeline` or saved here");
+    const bool reloadable = !path_.empty() && (host_.open_files || !IsTimelineFile(path_));
+    if (ImGui::MenuItem("Reload", nullptr, false, reloadable)) OpenAndRun(path_);
     ImGui::SetItemTooltip("Read the file again; the settings go back to its header");
+    if (ImGui::MenuItem("Save timeline...", "Ctrl+S", false, main_.have_timeline)) SaveTimeline();
+    ImGui::SetItemTooltip(
+        "The run as JSON Lines, as `ljplay run --timeline` writes it; "
+        "File > Open shows it again, here or in the other build");
     if (host_.quit) {
       ImGui::Separator();
       if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
@@ -368,6 +484,10 @@ void AppShell::DrawMenuBar(float content_scale) {
     ImGui::MenuItem("Trace graph", nullptr, &p.graph);
     ImGui::MenuItem("Event log", nullptr, &p.events);
     ImGui::MenuItem("Output", nullptr, &p.output);
+    if (ImGui::MenuItem("Reset layout")) prefs_.layout = PaneLayout{};
+    ImGui::SetItemTooltip(
+        "Every pane back to its default size (double-click a bar between panes "
+        "for one row)");
     ImGui::Separator();
     if (ImGui::MenuItem("Dark theme", nullptr, !prefs_.light)) SetTheme(false);
     if (ImGui::MenuItem("Light theme", nullptr, prefs_.light)) SetTheme(true);
@@ -389,7 +509,9 @@ void AppShell::DrawOpenPopup() {
   }
   if (!ImGui::BeginPopupModal("Open a Lua file", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
     return;
-  ImGui::TextUnformatted("Path of a Lua program (its '-- ljplay:' header applies):");
+  ImGui::TextUnformatted(
+      "Path of a Lua program (its '-- ljplay:' header applies) or of a\n"
+      "timeline (.jsonl, from `ljplay run --timeline` or Save timeline):");
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
   const bool enter = ImGui::InputText("##path", open_input_, sizeof(open_input_),
@@ -400,6 +522,33 @@ void AppShell::DrawOpenPopup() {
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+void AppShell::DrawSavePopup() {
+  if (save_requested_) {
+    ImGui::OpenPopup("Save the timeline");
+    save_requested_ = false;
+  }
+  if (!ImGui::BeginPopupModal("Save the timeline", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  ImGui::TextUnformatted("Write the run's timeline (JSON Lines) to:");
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
+  const bool enter = ImGui::InputText("##save_path", save_input_, sizeof(save_input_),
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button("Save") || enter) {
+    std::ofstream out(save_input_, std::ios::binary | std::ios::trunc);
+    out << TimelineText();
+    out.close();
+    save_result_ =
+        out ? "saved " + std::to_string(main_.timeline.events.size()) + " events to " + save_input_
+            : std::string("could not write ") + save_input_;
+    if (out) ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  if (!save_result_.empty()) ImGui::TextColored(Colors().warn, "%s", save_result_.c_str());
   ImGui::EndPopup();
 }
 
@@ -518,6 +667,33 @@ void AppShell::DrawComparison() {
   }
 }
 
+// The settings panel's width: the user's (in font sizes, so it follows the
+// font), else a fifth of the window within what its widgets need.
+float AppShell::SettingsPanelWidth() const {
+  const float font = ImGui::GetFontSize();
+  const float window = ImGui::GetContentRegionAvail().x;
+  const float em = prefs_.layout.settings_width > 0
+                       ? prefs_.layout.settings_width
+                       : std::clamp(window * 0.2f / font, 20.0f, 24.0f);
+  return std::clamp(em * font, font * 10, std::max(font * 10, window * 0.6f));
+}
+
+// The bar right of the settings panel: drag to resize, double-click for the default.
+void AppShell::SettingsPanelBar() {
+  const float font = ImGui::GetFontSize();
+  const ImVec2 size(ImGui::GetStyle().ItemSpacing.x, ImGui::GetContentRegionAvail().y);
+  const float width = ImGui::GetItemRectSize().x;
+  ImGui::InvisibleButton("settings_bar", size);
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                              ImGui::GetColorU32(ImGuiCol_SeparatorHovered));
+  }
+  if (const std::optional<float> to = DraggedTo(width)) prefs_.layout.settings_width = *to / font;
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+    prefs_.layout.settings_width = 0;
+}
+
 void AppShell::Draw(float content_scale) {
   HandleKeys();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -529,14 +705,17 @@ void AppShell::Draw(float content_scale) {
   ImGui::Begin("LuaJIT trace playground", nullptr, flags);
   DrawMenuBar(content_scale);
   DrawOpenPopup();
+  DrawSavePopup();
 
   // The mode to compare with is never the mode itself.
   if (compare_with_ == settings_.stitch_mode) compare_with_ = ApartFrom(settings_.stitch_mode);
   if (prefs_.settings_panel) {
-    ImGui::BeginChild("settings", ImVec2(ImGui::GetFontSize() * 20, 0), ImGuiChildFlags_Borders);
+    ImGui::BeginChild("settings", ImVec2(SettingsPanelWidth(), 0), ImGuiChildFlags_Borders);
     DrawSettingsPanel();
     ImGui::EndChild();
-    ImGui::SameLine();
+    ImGui::SameLine(0, 0);
+    SettingsPanelBar();
+    ImGui::SameLine(0, 0);
   }
   ImGui::BeginGroup();
   ImGui::Text("%s", path_.c_str());
@@ -545,6 +724,8 @@ void AppShell::Draw(float content_scale) {
     ImGui::TextColored(Colors().dim, "(stitch mode %s)", main_.Mode());
   }
   if (!load_error_.empty()) ImGui::TextColored(Colors().warn, "%s", load_error_.c_str());
+  if (!save_result_.empty() && !ImGui::IsPopupOpen("Save the timeline"))
+    ImGui::TextColored(Colors().dim, "%s", save_result_.c_str());
   if (comparing_) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Close comparison")) comparing_ = false;
@@ -553,9 +734,11 @@ void AppShell::Draw(float content_scale) {
     DrawStatus(main_, "main");
     ImGui::Separator();
     main_.view.panes = prefs_.panes;
-    if (main_.have_timeline)
+    main_.view.layout = prefs_.layout;
+    if (main_.have_timeline) {
       DrawPlayground(main_.timeline, main_.view);
-    else if (!main_.failed && file_request_)
+      prefs_.layout = main_.view.layout;
+    } else if (!main_.failed && file_request_)
       ImGui::TextDisabled("Waiting for the engine...");
   }
   ImGui::EndGroup();

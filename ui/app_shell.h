@@ -8,9 +8,11 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine_client.h"
@@ -24,17 +26,23 @@
 namespace ljp::ui {
 
 // What the app remembers between sessions (the desktop keeps it in
-// $XDG_CONFIG_HOME/ljplay/gui.json; the web viewer forgets it).
+// $XDG_CONFIG_HOME/ljplay/gui.json, the page in the browser's local storage).
 struct AppPrefs {
   bool light = false;
   float font_scale = 1.0f;  // the user's, on top of the monitor's content scale
   bool settings_panel = true;
   bool about_open = true;
   PaneToggles panes;
+  PaneLayout layout;
   std::string last_file;
   std::string stitch_mode;
   std::vector<std::string> optimizations, faults;
 };
+
+// AppPrefs as JSON and back (app_prefs.cpp); a damaged or foreign text gives
+// the defaults, a missing key its default.
+std::string PrefsToJson(const AppPrefs& prefs);
+AppPrefs PrefsFromJson(std::string_view text);
 
 // The largest program the playground opens or runs (files, share links, the
 // editor): past it, parsing, the source pane and the engine's copy cost more
@@ -50,10 +58,24 @@ RunSettings SavedRunSettings(const AppPrefs& prefs);
 // Reads a program and builds the engine request for it (header options applied).
 using RequestLoader = std::function<Expected<EngineRequest>(const std::string& path)>;
 
+// Builds the engine request for a program's text under a chunk name, its
+// '-- ljplay:' header applied (cli/run_command.h's ViewerRequestFor).
+using ProgramRequest =
+    std::function<Expected<EngineRequest>(const std::string& source, const std::string& chunkname)>;
+
 // What the host is and offers besides running programs.
 struct HostTraits {
-  bool open_files = true;  // File > Open... (Ctrl+O) takes a path the loader reads
-  bool quit = true;        // File > Quit (Ctrl+Q) ends the program
+  // File > Open... (Ctrl+O) takes a path: a Lua program the loader reads, or a
+  // timeline (.jsonl) the shell reads; File > Save timeline... writes one.
+  bool open_files = true;
+  bool quit = true;  // File > Quit (Ctrl+Q) ends the program
+  // Hosts without paths (the page): File > Open file... asks the host, which
+  // hands the file to OpenTimeline or as a program; Save timeline hands the
+  // host the file's name and text (the page downloads it).
+  std::function<void()> pick_file;
+  std::function<void(const std::string& name, const std::string& text)> save_file;
+  // For a timeline opened from a file: its program, so Run (F5) can run it here.
+  ProgramRequest program_request;
   // Said under "engine stopped: ...": what stopped and what did not.
   const char* engine_stopped = "The engine process stopped, this window did not";
 };
@@ -100,6 +122,16 @@ class AppShell {
   // Opens `file` and runs it; false (LoadError() says why) leaves the program
   // on screen as it was.
   bool OpenAndRun(const std::string& file, std::optional<StitchMode> mode = std::nullopt);
+  // Shows a timeline recorded elsewhere (`ljplay run --timeline`, a page's
+  // download; `name` says where it came from) as the main run: what runs stops
+  // and the comparison closes. Its program becomes the open one, with the
+  // settings it ran with, so Run (F5) runs it here. False (LoadError() says
+  // why) for a text that is no timeline; what is on screen stays.
+  bool OpenTimeline(const std::string& name, std::istream& jsonl);
+  // The main run's timeline as JSON Lines, as `ljplay run --timeline` writes it.
+  std::string TimelineText() const;
+  // "maxsnap_stitch.jsonl": the name a saved timeline gets.
+  std::string TimelineFileName() const;
   void Run();                                    // F5: the program with the editor's settings
   void Compare(std::optional<StitchMode> with);  // both modes side by side
   void Stop();                                   // Shift+F5: both runs
@@ -130,12 +162,18 @@ class AppShell {
   EngineRequest RequestFor(StitchMode mode) const;
   void Start(RunSlot& slot, EngineRequest request);
   bool PollSlot(RunSlot& slot, bool single);
+  // A finished run's timeline into the slot: status, counts, the cursor.
+  void Show(RunSlot& slot, Timeline timeline, bool single);
 
   void HandleKeys();
   void DrawMenuBar(float content_scale);
   void DrawOpenPopup();
+  void DrawSavePopup();
+  void SaveTimeline();
   bool ModeCombo(const char* label, StitchMode& mode);
   void DrawSettingsPanel();
+  float SettingsPanelWidth() const;
+  void SettingsPanelBar();
   void DrawStatus(RunSlot& slot, const char* id);
   void DrawComparison();
 
@@ -159,6 +197,9 @@ class AppShell {
 
   char open_input_[1024] = {};
   bool open_requested_ = false;
+  char save_input_[1024] = {};
+  bool save_requested_ = false;
+  std::string save_result_;  // "saved N events to PATH" or why not
   bool quit_ = false;
 };
 

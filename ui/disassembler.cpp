@@ -9,7 +9,6 @@
 
 namespace ljp::ui {
 
-#ifdef LJP_HAVE_CAPSTONE
 namespace {
 
 int HexDigit(char c) {
@@ -29,6 +28,11 @@ bool ParseHex(const std::string& hex, std::vector<uint8_t>& out) {
   }
   return true;
 }
+
+}  // namespace
+
+#ifdef LJP_HAVE_CAPSTONE
+namespace {
 
 // "0000000000401000  48 89 c3            mov rbx, rax"
 std::string Line(uint64_t addr, const uint8_t* bytes, size_t n, const std::string& text) {
@@ -97,8 +101,22 @@ std::vector<std::string> Disassemble(const std::string& hex, uint64_t addr,
 
 bool HaveDisassembler() { return false; }
 
-std::vector<std::string> Disassemble(const std::string&, uint64_t, const std::string&) {
-  return {"machine code: Capstone not available in this build"};
+// The bytes, 16 to a line after their address, under a note.
+std::vector<std::string> Disassemble(const std::string& hex, uint64_t addr, const std::string&) {
+  std::vector<uint8_t> code;
+  if (!ParseHex(hex, code)) return {"machine code: not a hex string"};
+  std::vector<std::string> lines = {
+      "(no disassembler in this build: the bytes as recorded; `ljplay gui FILE.jsonl` on a "
+      "desktop disassembles them)"};
+  for (size_t at = 0; at < code.size(); at += 16) {
+    char line[96];
+    int n =
+        std::snprintf(line, sizeof(line), "%012llx ", static_cast<unsigned long long>(addr + at));
+    for (size_t i = at; i < std::min(code.size(), at + 16); ++i)
+      n += std::snprintf(line + n, sizeof(line) - n, " %02x", code[i]);
+    lines.push_back(line);
+  }
+  return lines;
 }
 
 #endif

@@ -1,7 +1,7 @@
 // Machine code pane: the trace's machine code, disassembled by Capstone
-// (ui/disassembler.cpp) in builds that have it, or in the WebAssembly build the
+// (ui/disassembler.cpp) in builds that have it, else as bytes (a timeline
+// recorded natively, opened in the page); or in the WebAssembly build the
 // trace's WebAssembly once it was compiled.
-#include "disassembler.h"
 #include "pane_style.h"
 #include "panes.h"
 #include "view_model.h"
@@ -10,11 +10,6 @@ namespace ljp::ui {
 
 void DrawMachineCodePane(const Timeline& timeline, ViewState& state) {
   const MachineCodeView v = MachineCodeAt(timeline, state.cursor);
-  if (!v.wasm && !HaveDisassembler()) {
-    PaneTitle(v.heading.c_str());
-    ImGui::TextDisabled("machine code: Capstone not available in this build");
-    return;
-  }
   PaneTitle(v.heading.c_str());
   ImGui::BeginChild("mcode_lines", ImVec2(0, 0), ImGuiChildFlags_None,
                     ImGuiWindowFlags_HorizontalScrollbar);

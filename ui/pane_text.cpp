@@ -1,7 +1,6 @@
 // The text of each pane, from the same view models the panes draw.
 #include <cstdio>
 
-#include "disassembler.h"
 #include "panes.h"
 #include "trace_graph.h"
 #include "view_model.h"
@@ -149,11 +148,7 @@ std::string DumpPaneText(const Timeline& timeline, const ViewState& state, std::
   if (pane == "output") return OutputUpTo(timeline, state.cursor);
   if (pane == "events") return EventsText(timeline, state);
   if (pane == "bytecode") return BytecodeText(timeline, state);
-  if (pane == "mcode") {
-    if (!HaveDisassembler() && !MachineCodeAt(timeline, state.cursor).wasm)
-      return "machine code: Capstone not available in this build\n";
-    return MachineCodeText(timeline, state);
-  }
+  if (pane == "mcode") return MachineCodeText(timeline, state);
   if (pane == "graph") return GraphText(timeline, state);
   return "";
 }

@@ -1,8 +1,18 @@
-// The fixed layout of all panes: source, recorder step / bytecode and IR /
-// machine code on top; the Lua stack, trace list / graph and output / event
-// log below.
+// The playground's panes in resizable rows and columns:
+//   source | recorder step, bytecode                        (top row)
+//   trace IR, machine code | Lua stack | traces over log    (bottom row)
+// The bars between panes drag (a double-click puts that row back to its
+// default); each pane group has Copy and Maximise buttons in its top-right
+// corner. Shares live in ViewState::layout, which the host remembers.
+#include <algorithm>
+#include <cstdio>
+#include <functional>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
 
+#include "imgui_internal.h"  // the table being drawn: its columns' widths
 #include "pane_style.h"
 #include "panes.h"
 #include "view_model.h"
@@ -10,92 +20,317 @@
 namespace ljp::ui {
 namespace {
 
-void Pane(const char* id, float width, float height, bool shown,
-          void (*draw)(const Timeline&, ViewState&), const Timeline& timeline, ViewState& state) {
-  if (!shown) return;
-  ImGui::BeginChild(id, ImVec2(width, height), ImGuiChildFlags_Borders);
-  draw(timeline, state);
-  ImGui::EndChild();
-}
+// Defaults: the top row's share of the height, the bottom row's widths, the
+// trace list's share of its column. The source pane's default share fits this
+// many characters of code (plus its line numbers) where the window allows.
+constexpr float kTopShare = 0.55f;
+constexpr float kIrShare = 0.34f, kStackShare = 0.31f, kRightShare = 0.35f;
+constexpr float kTracesShare = 0.45f;
+constexpr int kSourceColumns = 64;
 
 struct Tab {
+  const char* pane;  // DumpPaneText's name
   const char* label;
   bool shown;
   void (*draw)(const Timeline&, ViewState&);
 };
 
-// A bordered child with one tab per shown pane (no tab bar for just one).
-void TabbedPane(const char* id, float width, float height, std::initializer_list<Tab> tabs,
-                const Timeline& timeline, ViewState& state) {
-  int shown = 0;
-  for (const Tab& t : tabs) shown += t.shown;
-  if (shown == 0) return;
-  ImGui::BeginChild(id, ImVec2(width, height), ImGuiChildFlags_Borders);
-  if (shown == 1) {
+// One pane group's place in a row or column: its share, the default share,
+// and what draws it into a given size.
+struct Part {
+  bool shown;
+  float share;
+  float fallback;
+  std::function<void(ImVec2)> draw;
+};
+
+ImVec2 Centre(ImVec2 min, ImVec2 max) { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
+
+// Copy and Max / Back, at the top-right corner of the group's child.
+void CornerButtons(const char* group, const Timeline& timeline, ViewState& state,
+                   const char* pane) {
+  const bool copied_now = state.copied == group && ImGui::GetTime() - state.copied_at < 1.5;
+  const char* copy = copied_now ? "Copied" : "Copy";
+  const bool maximized = state.layout.maximized == group;
+  const char* size = maximized ? "Back" : "Max";
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(copy).x + ImGui::CalcTextSize(size).x +
+                  4 * style.FramePadding.x + style.ItemSpacing.x;
+  const ImVec2 corner(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - style.WindowPadding.x - w,
+                      ImGui::GetWindowPos().y + style.WindowPadding.y);
+  ImGui::SetCursorScreenPos(corner);
+  // A backdrop, so that a long title under the buttons does not show through.
+  ImGui::GetWindowDrawList()->AddRectFilled(
+      ImVec2(corner.x - style.ItemSpacing.x, corner.y),
+      ImVec2(corner.x + w, corner.y + ImGui::GetFrameHeight()),
+      ImGui::GetColorU32(ImGuiCol_WindowBg, 1.0f) | IM_COL32_A_MASK);
+  LayoutReport::Box& box = LastLayout().panes.back();
+  bool do_copy = ImGui::SmallButton(copy);
+  box.copy = Centre(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGui::SetItemTooltip("Copy this pane's text (Ctrl+C while the pane has the focus)");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(size)) state.layout.maximized = maximized ? "" : group;
+  box.maximise = Centre(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGui::SetItemTooltip(maximized ? "Back to all panes (Escape)"
+                                  : "Fill the playground with this pane");
+  // The cursor stays after the buttons: moving it back past the content would
+  // claim room that no item uses.
+  do_copy = do_copy || ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_C, ImGuiInputFlags_RouteFocused);
+  if (do_copy && pane) {
+    ImGui::SetClipboardText(DumpPaneText(timeline, state, pane).c_str());
+    state.copied = group;
+    state.copied_at = ImGui::GetTime();
+  }
+}
+
+// A bordered child for one pane group, one tab per shown pane (groups of one
+// pane have no tab bar: the pane's title says what it is), with its corner
+// buttons.
+void Group(const char* group, ImVec2 size, std::initializer_list<Tab> tabs,
+           const Timeline& timeline, ViewState& state) {
+  ImGui::BeginChild(group, size, ImGuiChildFlags_Borders);
+  LastLayout().panes.push_back({group, ImGui::GetWindowPos(), size, {}, {}});
+  const char* pane = nullptr;
+  if (tabs.size() == 1) {
     for (const Tab& t : tabs)
-      if (t.shown) t.draw(timeline, state);
-  } else if (ImGui::BeginTabBar(id)) {
+      if (t.shown) {
+        pane = t.pane;
+        t.draw(timeline, state);
+      }
+  } else if (ImGui::BeginTabBar(group)) {
     for (const Tab& t : tabs) {
       if (t.shown && ImGui::BeginTabItem(t.label)) {
+        pane = t.pane;
         t.draw(timeline, state);
         ImGui::EndTabItem();
       }
     }
     ImGui::EndTabBar();
   }
+  CornerButtons(group, timeline, state, pane);
   ImGui::EndChild();
+}
+
+// Lays out the shown parts along x (a row) or y (a column) in `size`, with a
+// drag bar between each two. Returns true when a bar moved the shares (then
+// each part's share is its new one) or was double-clicked (then each share is
+// 0: the default).
+bool Split(const char* id, bool along_x, ImVec2 size, std::span<Part> parts) {
+  std::vector<Part*> shown;
+  float total = 0;
+  for (Part& p : parts) {
+    if (!p.shown) continue;
+    if (p.share <= 0) p.share = p.fallback;
+    shown.push_back(&p);
+    total += p.share;
+  }
+  if (shown.empty()) return false;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float bar = along_x ? style.ItemSpacing.x : style.ItemSpacing.y;
+  const float length = along_x ? size.x : size.y;
+  const float avail = std::max(1.0f, length - bar * (shown.size() - 1));
+  const float min_px = std::min(avail / shown.size(), ImGui::GetFontSize() * 4);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  bool changed = false, reset = false;
+  float at = 0;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const bool last = i + 1 == shown.size();
+    const float px = last ? length - at : std::round(avail * shown[i]->share / total);
+    ImGui::SetCursorScreenPos(along_x ? ImVec2(origin.x + at, origin.y)
+                                      : ImVec2(origin.x, origin.y + at));
+    shown[i]->draw(along_x ? ImVec2(px, size.y) : ImVec2(size.x, px));
+    at += px;
+    if (last) break;
+    ImGui::SetCursorScreenPos(along_x ? ImVec2(origin.x + at, origin.y)
+                                      : ImVec2(origin.x, origin.y + at));
+    ImGui::PushID(id);
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::InvisibleButton("bar", along_x ? ImVec2(bar, size.y) : ImVec2(size.x, bar));
+    ImGui::PopID();
+    ImGui::PopID();
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+      ImGui::SetMouseCursor(along_x ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+      ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                                ImGui::GetColorU32(ImGuiCol_SeparatorHovered));
+    }
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) reset = true;
+    const float a = avail * shown[i]->share / total, b = avail * shown[i + 1]->share / total;
+    if (const std::optional<float> to = DraggedTo(a, along_x)) {
+      const float moved = std::clamp(*to, min_px, a + b - min_px) - a;
+      if (moved != 0) {
+        shown[i]->share += moved / avail * total;
+        shown[i + 1]->share -= moved / avail * total;
+        changed = true;
+      }
+    }
+    at += bar;
+  }
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(size);
+  if (reset)
+    for (Part& p : parts) p.share = 0;
+  return changed || reset;
+}
+
+// The source pane's default share of the top row: room for kSourceColumns
+// characters and its line numbers, between a third and two thirds.
+float SourceFallback(float row_width) {
+  const float chars = ImGui::CalcTextSize("0").x * (kSourceColumns + 7);
+  const float want =
+      chars + 2 * ImGui::GetStyle().WindowPadding.x + ImGui::GetStyle().ScrollbarSize;
+  return std::clamp(want / std::max(1.0f, row_width), 0.34f, 0.66f);
 }
 
 }  // namespace
 
+std::optional<float> DraggedTo(float size, bool along_x) {
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID id = ImGui::GetItemID();
+  if (ImGui::IsItemActivated()) storage->SetFloat(id, size);
+  if (!ImGui::IsItemActive()) return std::nullopt;
+  const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+  return storage->GetFloat(id, size) + (along_x ? drag.x : drag.y);
+}
+
+LayoutReport& LastLayout() {
+  static LayoutReport report;
+  return report;
+}
+
+void EndCheckedTable() {
+  const ImGuiTable* table = ImGui::GetCurrentTable();
+  if (table && (table->Flags & ImGuiTableFlags_NoClip) == 0) {
+    const bool scrolls_x = (table->Flags & ImGuiTableFlags_ScrollX) != 0;
+    const std::vector<LayoutReport::Box>& panes = LastLayout().panes;
+    const std::string group = panes.empty() ? "" : panes.back().name;
+    for (int i = 0; i < table->ColumnsCount; ++i) {
+      const ImGuiTableColumn& c = table->Columns[i];
+      const char* name = ImGui::TableGetColumnName(i);
+      if (!c.IsEnabled || !name || !*name || table->IsLayoutLocked == false) continue;
+      const float room = c.MaxX - c.MinX - 2 * table->CellPaddingX;
+      const bool hidden = !scrolls_x && c.MinX >= table->InnerClipRect.Max.x;
+      if (hidden || room + 0.5f < ImGui::CalcTextSize(name, nullptr, true).x)
+        LastLayout().cut_headers.push_back(group + ": " + name);
+    }
+  }
+  ImGui::EndTable();
+}
+
+std::string LayoutJson(const LayoutReport& report) {
+  nlohmann::json panes = nlohmann::json::array();
+  const auto point = [](ImVec2 p) { return nlohmann::json::array({p.x, p.y}); };
+  for (const LayoutReport::Box& b : report.panes)
+    panes.push_back({{"name", b.name},
+                     {"x", b.pos.x},
+                     {"y", b.pos.y},
+                     {"width", b.size.x},
+                     {"height", b.size.y},
+                     {"copy", point(b.copy)},
+                     {"maximise", point(b.maximise)}});
+  const nlohmann::json j = {{"char_width", report.char_width},
+                            {"source_columns", report.source_columns},
+                            {"panes", panes},
+                            {"cut_headers", report.cut_headers}};
+  return j.dump();
+}
+
 void DrawPlayground(const Timeline& timeline, ViewState& state) {
   state.cursor = ClampCursor(timeline, state.cursor);
+  LastLayout() = LayoutReport{};
+  LastLayout().char_width = ImGui::CalcTextSize("0").x;
   DrawControls(timeline, state);
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float top_h = avail.y * 0.52f;
-  const float bottom_h = avail.y - top_h - ImGui::GetStyle().ItemSpacing.y;
   const PaneToggles& p = state.panes;
+  PaneLayout& layout = state.layout;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
 
-  // Top row: source | recorder step, bytecode | IR, machine code.
-  const float w3 = (avail.x - 2 * spacing) / 3;
-  Pane("source", w3 * 0.85f, top_h, p.source, DrawSourcePane, timeline, state);
-  if (p.source) ImGui::SameLine();
-  TabbedPane(
-      "recorder", w3 * 1.05f, top_h,
-      {{"Recorder step", p.recorder, DrawRecorderPane}, {"Bytecode", p.bytecode, DrawBytecodePane}},
-      timeline, state);
-  if (p.recorder || p.bytecode) ImGui::SameLine();
-  TabbedPane("ir", 0, top_h,
-             {{"Trace IR", p.ir, DrawIrPane}, {"Machine code", p.mcode, DrawMachineCodePane}},
-             timeline, state);
+  const auto source = [&](ImVec2 size) {
+    Group("source", size, {{"source", "Source", p.source, DrawSourcePane}}, timeline, state);
+  };
+  const auto recorder = [&](ImVec2 size) {
+    Group("recorder", size,
+          {{"recorder", "Recorder step", p.recorder, DrawRecorderPane},
+           {"bytecode", "Bytecode", p.bytecode, DrawBytecodePane}},
+          timeline, state);
+  };
+  const auto ir = [&](ImVec2 size) {
+    Group("ir", size,
+          {{"ir", "Trace IR", p.ir, DrawIrPane},
+           {"mcode", "Machine code", p.mcode, DrawMachineCodePane}},
+          timeline, state);
+  };
+  const auto stack = [&](ImVec2 size) {
+    Group("stack", size, {{"stack", "Lua stack", p.stack, DrawStackPane}}, timeline, state);
+  };
+  const auto traces = [&](ImVec2 size) {
+    Group("traces", size,
+          {{"traces", "Trace list", p.traces, DrawTraceListPane},
+           {"graph", "Trace graph", p.graph, DrawTraceGraphPane}},
+          timeline, state);
+  };
+  const auto log = [&](ImVec2 size) {
+    Group("log", size,
+          {{"events", "Event log", p.events, DrawEventLogPane},
+           {"output", "Output", p.output, DrawOutputPane}},
+          timeline, state);
+  };
 
-  // Bottom row: Lua stack | traces over output and event log.
-  const float stack_w = (avail.x - spacing) * 0.58f;
-  Pane("stack", stack_w, bottom_h, p.stack, DrawStackPane, timeline, state);
-  if (p.stack) ImGui::SameLine();
-  ImGui::BeginGroup();
-  const float traces_h = bottom_h * 0.45f;
-  TabbedPane(
-      "traces", 0, traces_h,
-      {{"Trace list", p.traces, DrawTraceListPane}, {"Trace graph", p.graph, DrawTraceGraphPane}},
-      timeline, state);
-  if (p.output || p.events) {
-    ImGui::BeginChild("log", ImVec2(0, 0), ImGuiChildFlags_Borders);
-    if (ImGui::BeginTabBar("log_tabs")) {
-      if (p.events && ImGui::BeginTabItem("Event log")) {
-        DrawEventLogPane(timeline, state);
-        ImGui::EndTabItem();
-      }
-      if (p.output && ImGui::BeginTabItem("Output")) {
-        DrawOutputPane(timeline, state);
-        ImGui::EndTabItem();
-      }
-      ImGui::EndTabBar();
-    }
-    ImGui::EndChild();
+  // One group maximised: it alone, until Restore or Escape.
+  const std::pair<const char*, std::function<void(ImVec2)>> groups[] = {
+      {"source", source}, {"recorder", recorder}, {"ir", ir},
+      {"stack", stack},   {"traces", traces},     {"log", log}};
+  for (const auto& [name, draw] : groups) {
+    if (layout.maximized != name) continue;
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput)
+      layout.maximized.clear();
+    draw(avail);
+    return;
   }
-  ImGui::EndGroup();
+  layout.maximized.clear();
+
+  const bool top_shown = p.source || p.recorder || p.bytecode;
+  const bool right_shown = p.traces || p.graph || p.events || p.output;
+  const bool bottom_shown = p.ir || p.mcode || p.stack || right_shown;
+  Part top_row[] = {
+      {p.source, layout.source, SourceFallback(avail.x), source},
+      {p.recorder || p.bytecode, layout.source > 0 ? 1 - layout.source : 0,
+       1 - SourceFallback(avail.x), recorder},
+  };
+  Part right_column[] = {
+      {p.traces || p.graph, layout.traces, kTracesShare, traces},
+      {p.events || p.output, layout.traces > 0 ? 1 - layout.traces : 0, 1 - kTracesShare, log},
+  };
+  Part bottom_row[] = {
+      {p.ir || p.mcode, layout.ir, kIrShare, ir},
+      {p.stack, layout.stack, kStackShare, stack},
+      {right_shown, layout.right, kRightShare,
+       [&](ImVec2 size) {
+         if (Split("right", false, size, right_column)) {
+           const float sum = right_column[0].share + right_column[1].share;
+           layout.traces = right_column[0].share > 0 ? right_column[0].share / sum : 0;
+         }
+       }},
+  };
+  Part rows[] = {
+      {top_shown, layout.top, kTopShare,
+       [&](ImVec2 size) {
+         if (Split("top", true, size, top_row)) {
+           const float sum = top_row[0].share + top_row[1].share;
+           layout.source = top_row[0].share > 0 ? top_row[0].share / sum : 0;
+         }
+       }},
+      {bottom_shown, layout.top > 0 ? 1 - layout.top : 0, 1 - kTopShare,
+       [&](ImVec2 size) {
+         if (Split("bottom", true, size, bottom_row)) {
+           layout.ir = bottom_row[0].share;
+           layout.stack = bottom_row[1].share;
+           layout.right = bottom_row[2].share;
+         }
+       }},
+  };
+  if (Split("rows", false, avail, rows)) {
+    const float sum = rows[0].share + rows[1].share;
+    layout.top = rows[0].share > 0 ? rows[0].share / sum : 0;
+  }
 }
 
 void DrawComparedRun(const Timeline& timeline, ViewState& state) {
@@ -114,8 +349,12 @@ void DrawComparedRun(const Timeline& timeline, ViewState& state) {
   const std::string at = EventSummary(timeline, state.cursor);
   ImGui::TextUnformatted(at.c_str());
   const float h = ImGui::GetContentRegionAvail().y;
-  Pane("stack", 0, h * 0.64f, true, DrawStackPane, timeline, state);
-  Pane("traces", 0, 0, true, DrawTraceListPane, timeline, state);
+  ImGui::BeginChild("stack", ImVec2(0, h * 0.64f), ImGuiChildFlags_Borders);
+  DrawStackPane(timeline, state);
+  ImGui::EndChild();
+  ImGui::BeginChild("traces", ImVec2(0, 0), ImGuiChildFlags_Borders);
+  DrawTraceListPane(timeline, state);
+  ImGui::EndChild();
 }
 
 }  // namespace ljp::ui

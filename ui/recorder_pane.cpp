@@ -1,6 +1,9 @@
 // Recorder step pane: the bytecode being recorded, the recorder's slot map and
 // the IR that recording it added.
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "pane_style.h"
 #include "panes.h"
@@ -25,12 +28,23 @@ void DrawRecorderPane(const Timeline& timeline, ViewState& state) {
 
   ImGui::BeginChild("recorder_body", ImVec2(0, 0));
   ImGui::TextColored(Colors().dim, "Slot map (J->slot, base at %d):", v.step->slots.baseslot);
-  if (ImGui::BeginTable("slots", 3,
+  // As many columns as the widest slot fits, one at least.
+  std::vector<std::string> cells;
+  float widest = 0;
+  for (const SlotRow& r : v.slots) {
+    char head[16];
+    std::snprintf(head, sizeof(head), "%s%3d  ", r.base ? "base" : "    ", r.slot);
+    cells.push_back(head + r.text);
+    widest = std::max(widest, ImGui::CalcTextSize(cells.back().c_str()).x);
+  }
+  const float cell = widest + 2 * ImGui::GetStyle().CellPadding.x + 1;
+  const int columns = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / cell), 1, 4);
+  if (ImGui::BeginTable("slots", columns,
                         ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
-    for (const SlotRow& r : v.slots) {
+    for (size_t i = 0; i < cells.size(); ++i) {
       ImGui::TableNextColumn();
-      if (r.base) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, Colors().current_bg);
-      ImGui::Text("%s%3d  %s", r.base ? "base" : "    ", r.slot, r.text.c_str());
+      if (v.slots[i].base) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, Colors().current_bg);
+      ImGui::TextUnformatted(cells[i].c_str());
     }
     ImGui::EndTable();
   }

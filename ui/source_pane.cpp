@@ -101,6 +101,8 @@ void DrawSourcePane(const Timeline& timeline, ViewState& state) {
   }
   ImGui::BeginChild("source_lines", ImVec2(0, 0), ImGuiChildFlags_None,
                     ImGuiWindowFlags_HorizontalScrollbar);
+  const float code_width = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("0000  ").x;
+  LastLayout().source_columns = static_cast<int>(code_width / ImGui::CalcTextSize("0").x);
   DrawHighlighted(timeline, state, current, error);
   ImGui::EndChild();
 }

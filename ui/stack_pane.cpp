@@ -11,15 +11,22 @@
 namespace ljp::ui {
 namespace {
 
+// Tables scroll sideways in a narrow pane rather than cut their columns.
 void DrawFrames(const StackAtCursorView& v) {
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("frames", 5, flags)) return;
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingFixedFit;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float row = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y;
+  const float height = std::min(row * (v.frames.size() + 1) + style.ScrollbarSize + 2,
+                                ImGui::GetContentRegionAvail().y * 0.45f);
+  if (!ImGui::BeginTable("frames", 5, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("slot");
   ImGui::TableSetupColumn("size");
   ImGui::TableSetupColumn("type");
   ImGui::TableSetupColumn("continuation");
-  ImGui::TableSetupColumn("function", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("function");
   ImGui::TableHeadersRow();
   for (const FrameRow& f : v.frames) {
     ImGui::TableNextRow();
@@ -41,17 +48,18 @@ void DrawFrames(const StackAtCursorView& v) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(f.fn.c_str());
   }
-  ImGui::EndTable();
+  EndCheckedTable();
 }
 
 void DrawColumns(const StackAtCursorView& v, ViewState& state) {
   size_t rows = 0;
   for (const StackColumn& c : v.columns) rows = std::max(rows, c.slots.size());
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("stitch_states", 4, flags)) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("slot", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("slot ").x);
+  ImGui::TableSetupScrollFreeze(1, 1);
+  ImGui::TableSetupColumn("slot");
   for (const StackColumn& c : v.columns) {
     std::string head = c.title;
     if (c.index == kNone)
@@ -91,7 +99,7 @@ void DrawColumns(const StackAtCursorView& v, ViewState& state) {
       if (!c.reached) ImGui::PopStyleColor();
     }
   }
-  ImGui::EndTable();
+  EndCheckedTable();
 }
 
 }  // namespace

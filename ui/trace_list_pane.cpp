@@ -8,22 +8,22 @@
 namespace ljp::ui {
 
 void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
-  PaneTitle("Traces");
   const std::vector<TraceRow> rows = TraceList(timeline);
   if (rows.empty()) {
     ImGui::TextDisabled("No trace recorded.");
     return;
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingFixedFit;
   // The wasm column only exists where traces are compiled to WebAssembly.
   bool any_wasm = false;
   for (const TraceRow& r : rows) any_wasm = any_wasm || r.wasm_bytes;
   if (!ImGui::BeginTable("traces", any_wasm ? 7 : 6, flags)) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("#");
   ImGui::TableSetupColumn("status");
-  ImGui::TableSetupColumn("link / reason", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("link / reason");
   ImGui::TableSetupColumn("origin");
   ImGui::TableSetupColumn("start");
   ImGui::TableSetupColumn("exits");
@@ -78,7 +78,7 @@ void DrawTraceListPane(const Timeline& timeline, ViewState& state) {
         ImGui::SetTooltip("Compiled to WebAssembly (a module of this size): see Machine code.");
     }
   }
-  ImGui::EndTable();
+  EndCheckedTable();
 }
 
 }  // namespace ljp::ui

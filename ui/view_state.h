@@ -20,6 +20,20 @@ struct PaneToggles {
   bool graph = true;     // a tab beside the trace list
 };
 
+// Where the panes sit (shares of their row or column; 0: the default) and
+// which one fills the playground alone ("": none). Dragging the bars between
+// panes changes it; the host remembers it.
+struct PaneLayout {
+  float settings_width = 0;  // the settings panel, in font sizes
+  float top = 0;             // the top row's share of the height
+  float source = 0;          // the source pane's share of the top row
+  float ir = 0;              // bottom row: IR / machine code, the stack, traces and log
+  float stack = 0;
+  float right = 0;
+  float traces = 0;       // the trace list's share of the bottom right column
+  std::string maximized;  // "source", "recorder", "ir", "stack", "traces" or "log"
+};
+
 // The source pane's editor. It outlives a run (the host keeps it when a new
 // timeline arrives), so Run can take the edited text.
 struct SourceEditor {
@@ -32,12 +46,16 @@ struct ViewState {
   size_t cursor = 0;       // index into Timeline::events
   int selected_trace = 0;  // trace number picked in the trace list (0: none)
   PaneToggles panes;
+  PaneLayout layout;
   std::string filter;  // event log filter (substring, case-insensitive)
   SourceEditor editor;
   // Scrolling follows the cursor once after it moved, then leaves the user alone.
   size_t source_scrolled_for = static_cast<size_t>(-1);
   size_t events_scrolled_for = static_cast<size_t>(-1);
   size_t stack_scrolled_for = static_cast<size_t>(-1);
+  // The pane group whose text was copied last, and when (ImGui::GetTime()).
+  std::string copied;
+  double copied_at = 0;
 };
 
 }  // namespace ljp::ui

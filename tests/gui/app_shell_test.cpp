@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "run_command.h"
 #include "run_end.h"
+#include "timeline_json.h"
 #include "view_model.h"
 
 namespace ljp::ui {
@@ -64,13 +66,22 @@ Timeline EndedWith(std::vector<EventBody> bodies) {
   return t;
 }
 
+// The desktop's host: files by path, programs built as `ljplay gui` builds them.
+HostTraits DesktopHost() {
+  HostTraits host;
+  host.program_request = [](const std::string& source, const std::string& chunkname) {
+    return ViewerRequestFor(source, chunkname, /*use_header=*/true);
+  };
+  return host;
+}
+
 struct ShellWithFakes {
   explicit ShellWithFakes(RequestLoader load = LoadExample)
       : shell{std::make_unique<FakeEngine>(main),
               std::make_unique<FakeEngine>(other),
               std::move(load),
               {},
-              HostTraits{},
+              DesktopHost(),
               AppPrefs{}} {}
   EngineCalls main, other;
   AppShell shell;
@@ -208,6 +219,111 @@ TEST(AppShell, AnEditedProgramOverTheSizeLimit_DoesNotRun) {
   s.shell.Run();
   ASSERT_EQ(s.main.started.size(), 2u);
   EXPECT_EQ(s.main.started[1].source, "print('small')\n");
+}
+
+// A timeline as the engine would have recorded it: a program, its settings,
+// a trace that stitched, the end.
+Timeline RecordedElsewhere() {
+  Timeline t = EndedWith({TraceStart{.trace = 1}, Output{"3\n"}, EndOfRun(RunStatus::kOk, "")});
+  t.chunkname = "chain.lua";
+  t.source = "-- ljplay: --opt hotloop=2\nprint(3)\n";
+  t.options = {"-Ohotloop=2", "-Omaxsnap=3", "-jdump=i"};
+  t.faults = {"ir-const"};
+  t.stitch_mode = "precheck-2021";
+  t.vmdef.luajit_version = "LuaJIT 2.1.1";
+  t.vmdef.arch = "arm64";
+  return t;
+}
+
+std::stringstream TimelineStream(const Timeline& t) {
+  std::stringstream text;
+  WriteTimeline(text, t);
+  return text;
+}
+
+TEST(AppShell, OpenTimeline_ShowsItAsTheMainRunAndF5RunsItsProgramWithItsSettings) {
+  ShellWithFakes s;
+  s.shell.Launch({.file = "maxsnap_stitch.lua"});
+  s.main.busy = true;
+  std::stringstream text = TimelineStream(RecordedElsewhere());
+  ASSERT_TRUE(s.shell.OpenTimeline("/tmp/chain.jsonl", text)) << s.shell.LoadError();
+  EXPECT_EQ(s.main.stops, 1);  // the run in progress was stopped and dropped
+  const RunSlot& run = s.shell.MainRun();
+  EXPECT_TRUE(run.have_timeline);
+  EXPECT_EQ(run.timeline.events.size(), 3u);
+  EXPECT_EQ(run.status, "chain.jsonl (recorded by LuaJIT 2.1.1 on arm64): run ended: ok");
+  EXPECT_EQ(s.shell.Path(), "/tmp/chain.jsonl");
+  EXPECT_EQ(s.shell.TimelineFileName(), "chain.jsonl");
+
+  s.main.busy = false;
+  s.shell.Run();
+  ASSERT_EQ(s.main.started.size(), 2u);
+  const EngineRequest& r = s.main.started[1];
+  EXPECT_EQ(r.chunkname, "chain.lua");
+  EXPECT_EQ(r.source, RecordedElsewhere().source);
+  EXPECT_EQ(r.options.stitch_mode, StitchMode::kPrecheck2021);
+  ASSERT_EQ(r.options.faults.size(), 1u);
+  EXPECT_EQ(FaultName(r.options.faults[0]), "ir-const");
+  std::vector<std::string> settings;
+  for (const JitSetting& j : r.options.settings)
+    settings.push_back((j.kind == JitSetting::Kind::kCommand ? "-j" : "-O") + j.text);
+  std::sort(settings.begin(), settings.end());  // the editor's order, not the file's
+  EXPECT_EQ(settings, (std::vector<std::string>{"-Ohotloop=2", "-Omaxsnap=3", "-jdump=i"}));
+}
+
+TEST(AppShell, TimelineText_IsWhatOpenTimelineReadsBack) {
+  ShellWithFakes s;
+  std::stringstream text = TimelineStream(RecordedElsewhere());
+  ASSERT_TRUE(s.shell.OpenTimeline("chain.jsonl", text));
+  const std::string saved = s.shell.TimelineText();
+  EXPECT_EQ(saved, TimelineStream(RecordedElsewhere()).str());
+  ShellWithFakes again;
+  std::stringstream in(saved);
+  ASSERT_TRUE(again.shell.OpenTimeline("saved.jsonl", in));
+  EXPECT_EQ(again.shell.TimelineText(), saved);
+}
+
+TEST(AppShell, OpenTimeline_RefusesWhatIsNoTimelineAndKeepsTheScreen) {
+  ShellWithFakes s;
+  s.shell.Launch({.file = "maxsnap_stitch.lua"});
+  for (const std::string junk : {"this is no timeline\n", "", "{\"type\": \"end\"}\n[1, 2]\n"}) {
+    std::stringstream in(junk);
+    EXPECT_FALSE(s.shell.OpenTimeline("junk.jsonl", in)) << junk;
+    EXPECT_EQ(s.shell.LoadError().rfind("junk.jsonl: ", 0), 0u) << s.shell.LoadError();
+    EXPECT_EQ(s.shell.Path(), "maxsnap_stitch.lua");
+  }
+  EXPECT_EQ(s.main.stops, 0);
+}
+
+TEST(AppPrefs, JsonRoundTrip_KeepsEverythingIncludingTheLayout) {
+  AppPrefs p;
+  p.light = true;
+  p.font_scale = 1.25f;
+  p.panes.graph = false;
+  p.layout.source = 0.4f;
+  p.layout.top = 0.6f;
+  p.layout.settings_width = 17.5f;
+  p.layout.maximized = "ir";
+  p.last_file = "/home/me/loop.lua";
+  p.optimizations = {"maxsnap=1"};
+  const AppPrefs back = PrefsFromJson(PrefsToJson(p));
+  EXPECT_EQ(PrefsToJson(back), PrefsToJson(p));
+  EXPECT_TRUE(back.light);
+  EXPECT_FALSE(back.panes.graph);
+  EXPECT_FLOAT_EQ(back.layout.source, 0.4f);
+  EXPECT_EQ(back.layout.maximized, "ir");
+  EXPECT_EQ(back.optimizations, std::vector<std::string>{"maxsnap=1"});
+}
+
+TEST(AppPrefs, MissingKeysKeepTheirDefaults_DamagedTextGivesAllDefaults) {
+  const AppPrefs partial = PrefsFromJson(R"({"light": true, "layout": {"top": 0.3}})");
+  EXPECT_TRUE(partial.light);
+  EXPECT_FLOAT_EQ(partial.layout.top, 0.3f);
+  EXPECT_FLOAT_EQ(partial.layout.source, 0.0f);
+  EXPECT_TRUE(partial.panes.source);
+  EXPECT_FLOAT_EQ(partial.font_scale, 1.0f);
+  for (const char* bad : {"", "{", "[]", R"({"light": "yes"})", R"({"layout": 3})"})
+    EXPECT_EQ(PrefsToJson(PrefsFromJson(bad)), PrefsToJson(AppPrefs{})) << bad;
 }
 
 TEST(ViewerRequestFor, ABadHeaderOption_IsAnErrorNamingTheHeader) {

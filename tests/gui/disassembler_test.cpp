@@ -60,10 +60,16 @@ TEST(Disassembler, BadHexOrUnknownArch_OneExplainingLine) {
 
 #else
 
-TEST(Disassembler, WithoutCapstone_SaysSo) {
+TEST(Disassembler, WithoutCapstone_ShowsTheBytesSixteenToALineUnderANote) {
   EXPECT_FALSE(HaveDisassembler());
-  EXPECT_EQ(Disassemble("c3", 0, "x64"),
-            std::vector<std::string>{"machine code: Capstone not available in this build"});
+  const std::vector<std::string> lines =
+      Disassemble("000102030405060708090a0b0c0d0e0f10c3", 0x401000, "x64");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_NE(lines[0].find("no disassembler in this build"), std::string::npos) << lines[0];
+  EXPECT_EQ(lines[1], "000000401000  00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f");
+  EXPECT_EQ(lines[2], "000000401010  10 c3");
+  EXPECT_EQ(Disassemble("4g", 0, "x64"),
+            std::vector<std::string>{"machine code: not a hex string"});
 }
 
 #endif

@@ -30,7 +30,11 @@ struct Viewer {
   // this time (emscripten_get_now() ms) after the last input or change.
   double draw_until_ms = 0;
   double last_draw_ms = 0;
-  bool redraw = false;  // a page call changed something
+  bool redraw = false;      // a page call changed something
+  std::string saved_prefs;  // what local storage holds (PrefsToJson)
+  // The user's last paste, until ImGui asks for the clipboard's text; then
+  // what it got (valid until it asks again).
+  std::string pasted, pasted_taken;
 };
 
 // A page call changed what the viewer shows: draw the next frames.

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
+#include "imgui.h"
 #include "panes.h"
 #include "run_end.h"
 #include "script_header.h"
@@ -143,6 +145,19 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_source(const char* chunkname, const cha
   });
 }
 
+// Shows a timeline file the user opened or dropped on the page (JSON Lines,
+// e.g. from `ljplay run --timeline` on a desktop) as the main run. 0 when it
+// is no timeline (the state's load_error says why); what is on screen stays.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_timeline(const char* name, const char* text) {
+  using namespace ljp;
+  web::RequestRedraw();
+  return web::Guarded("open_timeline", 0, [&] {
+    if (!name || !text) return 0;
+    std::istringstream in{std::string(text)};
+    return web::TheViewer().shell->OpenTimeline(name, in) ? 1 : 0;
+  });
+}
+
 // F5, Shift+F5, and "Compare with": the other run in stitch_mode ("": the
 // mode picked in the settings panel). Compare returns 0 for a bad mode.
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_run(void) {
@@ -170,6 +185,16 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_compare(const char* stitch_mode) {
 EMSCRIPTEN_KEEPALIVE int ljp_viewer_move_cursor(const char* where) {
   ljp::web::RequestRedraw();
   return ljp::web::Guarded("move_cursor", 0, [&] { return ljp::web::MoveCursor(where); });
+}
+
+// The text of the user's paste (the page's paste event, which comes right
+// after the Ctrl+V key): ImGui's Ctrl+V takes it in the next frame as the
+// clipboard's text. 0 when no field has the keyboard.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_paste(const char* text) {
+  ljp::web::RequestRedraw();
+  if (!text || !ImGui::GetIO().WantTextInput) return 0;
+  ljp::web::TheViewer().pasted = text;
+  return 1;
 }
 
 // ---- Kept for the page, replaced on the next call ---------------------------------
@@ -221,6 +246,13 @@ EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_catalog_json(void) {
     }
     return web::Keep(kept, j.dump(-1, ' ', false, json::error_handler_t::replace));
   });
+}
+
+// The panes' sizes in the last frame drawn and the table headers cut
+// (ui::LayoutJson), for the layout checks at each window size.
+EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_layout_json(void) {
+  static std::string kept;
+  return ljp::web::Keep(kept, ljp::ui::LayoutJson(ljp::ui::LastLayout()));
 }
 
 // A JSON summary of what the viewer shows (README.md: the fields).

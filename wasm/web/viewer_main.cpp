@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <utility>
@@ -29,6 +30,32 @@
 // clang-format off
 EM_JS(int, ljp_screen_width, (), { return screen.width; });
 EM_JS(int, ljp_screen_height, (), { return screen.height; });
+// Copy goes to the system clipboard (Emscripten's GLFW keeps it to itself);
+// the last text copied stays readable for the page (Module.copiedText).
+EM_JS(void, ljp_copy_to_clipboard, (const char* text), {
+  const t = UTF8ToString(text);
+  Module["copiedText"] = t;
+  if (navigator.clipboard) navigator.clipboard.writeText(t).catch(() => {});
+});
+// File > Open file... and Save timeline: the page's file picker and download
+// (app.js: window.ljplayFiles).
+EM_JS(void, ljp_pick_file, (), { window.ljplayFiles.pick(); });
+EM_JS(void, ljp_save_file, (const char* name, const char* text), {
+  window.ljplayFiles.save(UTF8ToString(name), UTF8ToString(text));
+});
+// The view's preferences in the browser's local storage (none where storage
+// is off: then every visit starts with the defaults).
+EM_JS(char*, ljp_load_prefs, (), {
+  let text = "";
+  try { text = localStorage.getItem("ljplay.prefs") || ""; } catch (e) {}
+  const size = lengthBytesUTF8(text) + 1;
+  const p = _malloc(size);
+  stringToUTF8(text, p, size);
+  return p;
+});
+EM_JS(void, ljp_save_prefs, (const char* text), {
+  try { localStorage.setItem("ljplay.prefs", UTF8ToString(text)); } catch (e) {}
+});
 // clang-format on
 
 namespace ljp::web {
@@ -126,10 +153,13 @@ void LoadFont() {
   io.Fonts->AddFontDefault();
 }
 
-// F5 (run), F10 / F11 (step) belong to the viewer, not to the browser (reload,
-// caret browsing, fullscreen). GLFW still sees them.
+// F5 (run), F10 / F11 (step), Ctrl+O (open) and Ctrl+S (save the timeline)
+// belong to the viewer, not to the browser (reload, caret browsing,
+// fullscreen, its own open and save). GLFW still sees them.
 EM_BOOL KeepKeysFromBrowser(int, const EmscriptenKeyboardEvent* e, void*) {
-  return std::strcmp(e->key, "F5") == 0 || std::strcmp(e->key, "F10") == 0 ||
+  const bool ctrl_o_s =
+      e->ctrlKey && (std::strcmp(e->key, "o") == 0 || std::strcmp(e->key, "s") == 0);
+  return ctrl_o_s || std::strcmp(e->key, "F5") == 0 || std::strcmp(e->key, "F10") == 0 ||
          std::strcmp(e->key, "F11") == 0;
 }
 
@@ -139,6 +169,30 @@ constexpr double kSettleMs = 800;
 // While a text field has the focus and nothing happens, the caret blinks:
 // a frame this often.
 constexpr double kCaretMs = 400;
+
+// The page remembers the view (theme, font size, panes, layout), not the
+// program: links and the gallery say what to open.
+ui::AppPrefs ViewPrefs(ui::AppPrefs prefs) {
+  prefs.last_file.clear();
+  prefs.stitch_mode.clear();
+  prefs.optimizations.clear();
+  prefs.faults.clear();
+  return prefs;
+}
+
+ui::AppPrefs LoadViewPrefs() {
+  char* text = ljp_load_prefs();
+  ui::AppPrefs prefs = ViewPrefs(ui::PrefsFromJson(text));
+  std::free(text);
+  return prefs;
+}
+
+void SaveViewPrefsIfChanged(Viewer& v) {
+  std::string text = ui::PrefsToJson(ViewPrefs(v.shell->Prefs()));
+  if (text == v.saved_prefs) return;
+  ljp_save_prefs(text.c_str());
+  v.saved_prefs = std::move(text);
+}
 
 // The browser calls Frame before each repaint (about 60 times a second). It
 // draws only when something may have changed: input, a page call, an engine
@@ -177,6 +231,7 @@ void Frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++v.frames;
+  SaveViewPrefsIfChanged(v);
 }
 
 }  // namespace
@@ -246,15 +301,36 @@ int main(int argc, char** argv) {
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true,
                                   web::KeepKeysFromBrowser);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  // Copy to the system clipboard; a paste's text arrives in the page's paste
+  // event (ljp_viewer_paste) right after the Ctrl+V key: a page cannot read
+  // the clipboard when it likes.
+  ImGuiPlatformIO& platform = ImGui::GetPlatformIO();
+  platform.Platform_SetClipboardTextFn = [](ImGuiContext*, const char* text) {
+    ljp_copy_to_clipboard(text);
+  };
+  platform.Platform_GetClipboardTextFn = [](ImGuiContext*) -> const char* {
+    web::Viewer& viewer = web::TheViewer();
+    viewer.pasted_taken = std::exchange(viewer.pasted, "");
+    return viewer.pasted_taken.c_str();
+  };
 
-  // No files and no preferences to keep in a page; the web viewer cannot quit.
+  // No files to open by path in a page; the web viewer cannot quit.
   ui::HostTraits host;
   host.open_files = false;
   host.quit = false;
   host.engine_stopped = "The engine's worker stopped, this page did not";
+  host.pick_file = [] { ljp_pick_file(); };
+  host.save_file = [](const std::string& name, const std::string& text) {
+    ljp_save_file(name.c_str(), text.c_str());
+  };
+  host.program_request = [](const std::string& source, const std::string& chunkname) {
+    web::AddPageProgram(chunkname, source);  // Reload finds it
+    return ViewerRequestFor(source, chunkname, /*use_header=*/true);
+  };
   v.shell = std::make_unique<ui::AppShell>(
       std::make_unique<web::PageEngineClient>(), std::make_unique<web::PageEngineClient>(),
-      web::LoadProgram, web::ExampleCatalog(), host, ui::AppPrefs{});
+      web::LoadProgram, web::ExampleCatalog(), host, web::LoadViewPrefs());
+  v.saved_prefs = ui::PrefsToJson(v.shell->Prefs());
   v.shell->Launch(web::ParseArguments(argc, argv));
   // The browser calls Frame before each repaint; main returns, the module stays.
   emscripten_set_main_loop(web::Frame, 0, false);
