@@ -37,6 +37,7 @@ struct RunCommand {
   uint64_t max_memory = 0;
   uint64_t max_instructions = 0;
   uint64_t timeline_cap = 0;
+  uint64_t max_output = 0;
   std::optional<uint32_t> seed;
   std::string trace_exec;
   std::string engine;
@@ -96,6 +97,9 @@ inline void AddRunCommand(CLI::App& app, RunCommand& cmd) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   run->add_option("--timeline-cap", cmd.timeline_cap, "Memory cap of the timeline in bytes")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  run->add_option("--max-output", cmd.max_output,
+                  "Program output kept in the timeline, in bytes (default 16 MB)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   run->footer(
       "Options in the file's '-- ljplay: ...' header comment apply first; the command line\n"
       "adds to them. With --timeline, --explain, --fault, --stitch-mode or a budget the\n"
@@ -136,6 +140,7 @@ inline Expected<SessionOptions> SessionOptionsOf(const RunCommand& cmd) {
   options.budgets.memory_bytes = cmd.max_memory;
   options.budgets.instructions = cmd.max_instructions;
   if (cmd.timeline_cap) options.budgets.timeline_bytes = cmd.timeline_cap;
+  if (cmd.max_output) options.budgets.output_bytes = cmd.max_output;
   options.prng_seed = cmd.seed;
   options.trace_exec = cmd.trace_exec != "off";
   return options;

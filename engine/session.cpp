@@ -165,7 +165,8 @@ std::string BudgetMessage(const std::string& budget, const Budgets& b) {
            std::to_string(b.memory_bytes) + " bytes";
   }
   return "output budget exceeded: the program wrote more than " + std::to_string(b.output_bytes) +
-         " bytes";
+         " bytes; the rest was not kept (raise the budget with --max-output BYTES, on the "
+         "command line or a '-- ljplay:' line)";
 }
 
 uint64_t BudgetLimit(const std::string& budget, const Budgets& b) {
@@ -310,6 +311,7 @@ class SessionRun {
   uint64_t seq_ = 0;
   size_t timeline_bytes_ = 0;
   size_t output_bytes_ = 0;
+  bool output_cut_ = false;  // output past the budget was dropped
   bool truncated_ = false;
 };
 
@@ -375,9 +377,10 @@ void SessionRun::Drain() {
   std::string text = output_->Drain();
   if (text.empty()) return;
   if (options_.echo_output) output_->Echo(text);
-  if (output_bytes_ >= budgets_.output_bytes) return;
   if (output_bytes_ + text.size() > budgets_.output_bytes) {
+    output_cut_ = true;
     text.resize(budgets_.output_bytes - output_bytes_);
+    if (text.empty()) return;
   }
   output_bytes_ += text.size();
   Append(Output{std::move(text)});
@@ -566,7 +569,7 @@ RunEnd SessionRun::LoadAndRun(std::string_view source, const std::string& chunkn
 Timeline SessionRun::Finish(RunEnd end) {
   Drain();
   if (capture_) capture_->EmitExitCounts();
-  if (output_bytes_ >= budgets_.output_bytes && end.status == RunStatus::kOk) {
+  if (output_cut_ && end.status == RunStatus::kOk) {
     const std::string msg = BudgetMessage("output", budgets_);
     Append(BudgetExceeded{"output", budgets_.output_bytes, msg});
   }

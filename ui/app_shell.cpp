@@ -327,6 +327,8 @@ void AppShell::Show(RunSlot& slot, Timeline timeline, bool single) {
   slot.status = stopped.empty() ? "run ended: " + RunEndText(slot.timeline) : stopped;
   if (CapIndex(slot.timeline) < slot.timeline.events.size())
     slot.status += " (timeline cut at its cap: see Output)";
+  else if (!OutputCutNotice(slot.timeline).empty())
+    slot.status += " (output cut at its budget: see Output)";
   slot.counts = RunCounts(slot.timeline);
   // Alone, a run opens at its first recorded bytecode, or where the engine
   // stopped; side by side, both open at the stitch. A test may ask for the

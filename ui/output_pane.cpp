@@ -17,6 +17,12 @@ void DrawOutputPane(const Timeline& timeline, ViewState& state) {
     ImGui::PopStyleColor();
   }
   const std::string status = RunEndText(timeline);
+  const std::string cut = OutputCutNotice(timeline);
+  if (!cut.empty() && state.cursor + 1 >= timeline.events.size()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, Colors().warn);
+    ImGui::TextWrapped("-- %s", cut.c_str());
+    ImGui::PopStyleColor();
+  }
   if (!status.empty() && state.cursor + 1 >= timeline.events.size())
     ImGui::TextColored(status.starts_with("ok") ? Colors().good : Colors().warn, "-- run ended: %s",
                        status.c_str());

@@ -58,6 +58,16 @@ std::string GraphText(const Timeline& t, const ViewState&) {
   return out;
 }
 
+// The output up to the cursor, then what the pane adds: the timeline's cap
+// once the cursor passed it, the output budget at the end.
+std::string OutputText(const Timeline& t, const ViewState& s) {
+  std::string out = OutputUpTo(t, s.cursor);
+  if (s.cursor >= CapIndex(t) && s.cursor < t.events.size()) out += "-- " + CapNotice(t) + "\n";
+  const std::string cut = OutputCutNotice(t);
+  if (!cut.empty() && s.cursor + 1 >= t.events.size()) out += "-- " + cut + "\n";
+  return out;
+}
+
 std::string RecorderText(const Timeline& t, const ViewState& s) {
   const RecorderStepView v = RecorderStepAt(t, s.cursor);
   if (!v.step) return "no bytecode recorded yet\n";
@@ -145,7 +155,7 @@ std::string DumpPaneText(const Timeline& timeline, const ViewState& state, std::
   if (pane == "ir") return IrText(timeline, state);
   if (pane == "stack") return StackText(timeline, state);
   if (pane == "traces") return TracesText(timeline, state);
-  if (pane == "output") return OutputUpTo(timeline, state.cursor);
+  if (pane == "output") return OutputText(timeline, state);
   if (pane == "events") return EventsText(timeline, state);
   if (pane == "bytecode") return BytecodeText(timeline, state);
   if (pane == "mcode") return MachineCodeText(timeline, state);

@@ -716,6 +716,14 @@ std::string CapNotice(const Timeline& t) {
       size.c_str(), static_cast<unsigned long long>(t.events[i].seq));
 }
 
+std::string OutputCutNotice(const Timeline& t) {
+  for (size_t i = t.events.size(); i-- > 0;) {
+    const auto* b = As<BudgetExceeded>(t, i);
+    if (b && b->budget == "output") return b->message;
+  }
+  return "";
+}
+
 std::string RunEndText(const Timeline& t) {
   for (size_t i = t.events.size(); i-- > 0;) {
     if (const auto* end = As<RunEnd>(t, i)) {

@@ -188,5 +188,8 @@ std::string RunEndText(const Timeline& t);
 size_t CapIndex(const Timeline& t);
 // What hitting the cap lost and how to raise it ("" if it was not hit).
 std::string CapNotice(const Timeline& t);
+// The output budget's message when the program's output was cut at it ("" if
+// it was not): how much was kept and how to raise it.
+std::string OutputCutNotice(const Timeline& t);
 
 }  // namespace ljp::ui

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "run_command.h"
+#include "panes.h"
 #include "run_end.h"
 #include "timeline_json.h"
 #include "view_model.h"
@@ -136,6 +137,23 @@ TEST(AppShell, ARunThatHitTheTimelineCap_SaysSoInItsStatus) {
             "the timeline reached its cap (256 MB) at event 1: later output and recording were "
             "not kept; raise the cap with --timeline-cap BYTES (on the command line or a "
             "'-- ljplay:' line)");
+}
+
+TEST(AppShell, ARunWhoseOutputWasCut_SaysSoInItsStatusAndTheOutputPane) {
+  ShellWithFakes s;
+  s.shell.Launch({.file = "maxsnap_stitch.lua"});
+  s.main.busy = false;
+  const std::string message =
+      "output budget exceeded: the program wrote more than 4 bytes; the rest was not kept "
+      "(raise the budget with --max-output BYTES, on the command line or a '-- ljplay:' line)";
+  s.main.result.emplace(EndedWith(
+      {Output{"1\n2\n"}, BudgetExceeded{"output", 4, message}, EndOfRun(RunStatus::kOk, "")}));
+  EXPECT_TRUE(s.shell.Poll());
+  EXPECT_EQ(s.shell.MainRun().status, "run ended: ok (output cut at its budget: see Output)");
+  ViewState at_end = s.shell.MainRun().view;
+  at_end.cursor = 2;
+  EXPECT_EQ(DumpPaneText(s.shell.MainRun().timeline, at_end, "output"),
+            "1\n2\n-- " + message + "\n");
 }
 
 TEST(AppShell, ARunWithoutTimeline_IsReportedAsAFailedEngine) {

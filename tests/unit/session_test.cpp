@@ -351,6 +351,34 @@ TEST(SessionBudgets, DoublingStringBombStopsAtMemoryBudget) {
   EXPECT_EQ(OutputOf(t), "");
 }
 
+TEST(SessionBudgets, OutputPastItsBudgetIsCutAndSaysHowToRaiseIt) {
+  SessionOptions options = Options();
+  options.budgets.output_bytes = 1000;
+  Session session(options);
+  const Timeline t = session.Run("for i = 1, 30 do io.write(string.rep('x', 99), '\\n') end\n", "out.lua");
+  EXPECT_EQ(EndOf(t).status, RunStatus::kOk);
+  std::string first_ten_lines;  // the first 1000 bytes
+  for (int i = 0; i < 10; ++i) first_ten_lines += std::string(99, 'x') + "\n";
+  EXPECT_EQ(OutputOf(t), first_ten_lines);
+  const auto budget = EventsOf<BudgetExceeded>(t);
+  ASSERT_EQ(budget.size(), 1u);
+  EXPECT_EQ(budget[0]->budget, "output");
+  EXPECT_EQ(budget[0]->limit, 1000u);
+  EXPECT_EQ(budget[0]->message,
+            "output budget exceeded: the program wrote more than 1000 bytes; the rest was not "
+            "kept (raise the budget with --max-output BYTES, on the command line or a '-- "
+            "ljplay:' line)");
+}
+
+TEST(SessionBudgets, OutputOfExactlyTheBudgetIsNotCut) {
+  SessionOptions options = Options();
+  options.budgets.output_bytes = 1000;
+  Session session(options);
+  const Timeline t = session.Run("for i = 1, 10 do io.write(string.rep('x', 99), '\\n') end\n", "out.lua");
+  EXPECT_EQ(OutputOf(t).size(), 1000u);
+  EXPECT_TRUE(EventsOf<BudgetExceeded>(t).empty());
+}
+
 TEST(SessionBudgets, TimelineCapIsAnEvent) {
   SessionOptions options = Options();
   options.budgets.timeline_bytes = 4096;
