@@ -650,15 +650,18 @@ std::string EventSummary(const Timeline& t, size_t index) {
         } else if constexpr (std::is_same_v<T, HotCounter>) {
           return e.kind + " at " + e.at.loc;
         } else if constexpr (std::is_same_v<T, TraceExit>) {
-          return Format("trace %d exit %d (%llu)", e.trace, e.exitno,
-                        static_cast<unsigned long long>(e.count)) +
+          // The engine lists the first three exits of each, then only the
+          // powers of two (and the one that starts a side trace).
+          return Format("trace %d exit %d (%llu%s)", e.trace, e.exitno,
+                        static_cast<unsigned long long>(e.count),
+                        e.count > 3 ? "; later ones sampled" : "") +
                  (e.at.loc.empty() ? "" : " -> " + e.at.loc) +
                  (e.side_started ? " hot: side trace starts" : "");
         } else if constexpr (std::is_same_v<T, ExitCounts>) {
           uint64_t total = 0;
           for (const ExitCounts::Count& c : e.counts) total += c.count;
-          return Format("%llu exits of %zu trace exits", static_cast<unsigned long long>(total),
-                        e.counts.size());
+          return Format("%llu exits of %zu trace exits (all counted)",
+                        static_cast<unsigned long long>(total), e.counts.size());
         } else if constexpr (std::is_same_v<T, TraceCompiled>) {
           if (!e.error.empty()) return Format("trace %d not compiled: ", e.trace) + e.error;
           return Format("trace %d to WebAssembly: %u bytes in %.2f ms", e.trace, e.bytes,
