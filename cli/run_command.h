@@ -147,15 +147,17 @@ inline Expected<SessionOptions> SessionOptionsOf(const RunCommand& cmd) {
 }
 
 // The request a viewer sends for a program: `ljplay run PATH` with only the
-// file's '-- ljplay:' header options (when use_header), a fixed PRNG seed, the
-// output kept in the timeline and a 30 s wall-time budget unless the header
-// sets one. Fails on a bad header.
+// file's '-- ljplay:' header options (when use_header) and then `extra`, a
+// fixed PRNG seed, the output kept in the timeline and a 30 s wall-time budget
+// unless the header sets one. Fails on a bad header.
 inline Expected<EngineRequest> ViewerRequestFor(const std::string& source, const std::string& path,
-                                                bool use_header) {
+                                                bool use_header,
+                                                const std::vector<std::string>& extra = {}) {
   std::vector<std::string> args{"ljplay", "run", path};
   if (use_header) {
     for (const std::string& a : ScriptHeaderArgs(source)) args.push_back(a);
   }
+  args.insert(args.end(), extra.begin(), extra.end());
   std::vector<char*> argp;
   for (std::string& a : args) argp.push_back(a.data());
   CLI::App app{"ljplay"};

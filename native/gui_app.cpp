@@ -24,6 +24,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // the input queue: whether input arrived
+#include "lesson_command.h"
 #include "panes.h"
 #include "run_command.h"
 
@@ -215,8 +216,9 @@ bool TestRunDone(const ui::AppShell& shell, const GuiOptions& options, Clock::ti
 
 ui::HostTraits Host() {
   ui::HostTraits host;
-  host.program_request = [](const std::string& source, const std::string& chunkname) {
-    return ViewerRequestFor(source, chunkname, /*use_header=*/true);
+  host.program_request = [](const std::string& source, const std::string& chunkname,
+                            const std::vector<std::string>& extra) {
+    return ViewerRequestFor(source, chunkname, /*use_header=*/true, extra);
   };
   return host;
 }
@@ -268,7 +270,14 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
     ui::AppShell shell(std::make_unique<ChildProcessEngine>(),
                        std::make_unique<ChildProcessEngine>(), load,
                        ui::ListExamples(FindExamplesDir(first.file)), Host(), prefs);
-    shell.Launch(first);
+    // lessons/ beside examples/ (the source tree).
+    const std::string examples = FindExamplesDir(first.file);
+    shell.SetLessons(cli::LoadLessons(
+        (fs::path(examples.empty() ? "examples" : examples).parent_path() / "lessons").string()));
+    if (options.lesson.empty())
+      shell.Launch(first);
+    else if (!shell.OpenLesson(options.lesson, std::max(1, options.lesson_step) - 1))
+      std::fprintf(stderr, "ljplay: %s\n", shell.LoadError().c_str());
     shell.SetTheme(shell.Prefs().light);
     const Clock::time_point launched = Clock::now();
     std::optional<Clock::time_point> arrived;

@@ -14,6 +14,8 @@ struct GuiOptions {
   std::string path;          // the Lua program ("": the last one, else maxsnap_stitch.lua)
   std::string stitch_mode;   // "" : the file's header or the default
   std::string compare_mode;  // not "": open comparing stitch_mode with this mode
+  std::string lesson;        // not "": play this lesson (lessons/NAME.md) from lesson_step
+  int lesson_step = 1;
   // Test hooks: once the first timeline(s) arrived, move the cursor to the first
   // stitch `inserted` event (step_to_stitch), draw for screenshot_after
   // seconds, print the status and the text of dump_pane and exit. Test runs

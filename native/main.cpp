@@ -7,6 +7,7 @@
 #include "ljplay_cli.h"
 #ifdef LJP_HAVE_GUI
 #include "gui_app.h"
+#include "lesson_command.h"
 #endif
 
 int main(int argc, char** argv) {
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
                          "Initial stitch mode (default: the file's header, else full)");
          sub->add_option("--compare", gui.compare_mode,
                          "Open side by side with a second run in this stitch mode");
+         sub->add_option("--lesson", gui.lesson,
+                         "Play a lesson (lessons/NAME.md: 01-hot-loop, stitching, ...)");
+         sub->add_option("--lesson-step", gui.lesson_step,
+                         "The lesson's step to start at (from 1)");
          // Test hooks (tests/gui): render for a while at the first stitch,
          // print a pane, exit.
          sub->add_option("--screenshot-after", gui.screenshot_after,
@@ -52,6 +57,9 @@ int main(int argc, char** argv) {
          return ljp::RunGui(
              gui, [](const std::string& path) { return ljp::cli::RequestForFile(path, true); });
        }});
+#endif
+#ifdef LJP_HAVE_GUI
+  host.push_back(ljp::cli::LessonCommand());
 #endif
   return ljp::cli::Main(argc, argv, host);
 }

@@ -21,7 +21,7 @@
 
   // The stitch modes and the examples in menu order, from the viewer (the same
   // code as its Examples menu): filled once the viewer has started.
-  const catalog = {stitchModes: ['full'], examples: []};
+  const catalog = {stitchModes: ['full'], examples: [], lessons: []};
   // A run without a wall-time budget of its own still ends after this long.
   const DEFAULT_RUN_LIMIT_S = 60;
   // How long past a run's wall-time budget the page kills the worker itself:
@@ -414,6 +414,7 @@
     const list = JSON.parse(viewer.call('ljp_viewer_catalog_json', 'string', []));
     catalog.stitchModes = list.stitch_modes;
     catalog.examples = list.examples;
+    buildLessonCards(list.lessons);
     const select = $('gallery-mode');
     for (const mode of catalog.stitchModes) select.add(new Option(mode, mode));
     select.value = 'full';
@@ -448,6 +449,39 @@
       card.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
       cards.appendChild(card);
     }
+  }
+
+  // "Start here": one card per lesson, above the examples.
+  function buildLessonCards(lessons) {
+    catalog.lessons = lessons;
+    const cards = $('lesson-cards');
+    lessons.forEach((lesson, i) => {
+      const card = document.createElement('div');
+      card.className = 'card';
+      card.tabIndex = 0;
+      card.dataset.lesson = lesson.name;
+      for (const [cls, text] of [['name', `Lesson ${i + 1} · ${lesson.steps} steps`],
+                                 ['title', lesson.title], ['about', lesson.summary]]) {
+        const el = document.createElement('div');
+        el.className = cls;
+        el.textContent = text;
+        card.appendChild(el);
+      }
+      const open = () => {
+        showPanel(null);
+        openLesson(lesson.name, 1);
+      };
+      card.addEventListener('click', open);
+      card.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
+      cards.appendChild(card);
+    });
+  }
+
+  function openLesson(name, step) {
+    const ok = viewer.call('ljp_viewer_open_lesson', 'number', [name, step]);
+    if (!ok) fail(`The viewer has no lesson ${name}.`);
+    $('canvas').focus();
+    return ok;
   }
 
   function openExample(name, mode) {
@@ -633,7 +667,30 @@
                               (r.stitch_mode || 'full') === state.stitch_mode) || parsed[0] || null;
   }
 
+  // A lesson's step: #lesson=NAME&step=N.
+  const lessonUrl = (name, step) =>
+    `${location.origin}${location.pathname}#lesson=${encodeURIComponent(name)}&step=${step}`;
+  function parseLessonLink(hash) {
+    const m = /^#lesson=([^&]+)&step=(\d+)$/.exec(hash);
+    return m ? {name: decodeURIComponent(m[1]), step: Number(m[2])} : null;
+  }
+
   async function share() {
+    const lesson = viewer.state().lesson;
+    if (lesson) {
+      const url = lessonUrl(lesson.name, lesson.step);
+      history.replaceState(null, '', url);
+      $('share-url').value = url;
+      let note = `Lesson ${lesson.name}, step ${lesson.step} of ${lesson.steps}.`;
+      try {
+        await navigator.clipboard.writeText(url);
+        note += ' Copied to the clipboard.';
+      } catch { /* not allowed here: the field can be copied by hand */ }
+      $('share-note').textContent = note;
+      showPanel('share');
+      $('share-url').select();
+      return;
+    }
     const request = shownRequest();
     if (!request) {
       $('share-url').value = '';
@@ -786,6 +843,8 @@
     run: () => viewer.call('ljp_viewer_run', null, []),    // Run (F5)
     // "start", "end", "next-step", "first-stitch", ... (ljp_viewer_move_cursor)
     moveCursor: (where) => viewer.call('ljp_viewer_move_cursor', 'number', [where]),
+    lessons: () => catalog.lessons.slice(),
+    lessonUrl,
     // A pane's text at the cursor, as `ljplay gui --dump-pane` prints it.
     dumpPane: (pane) => viewer.call('ljp_viewer_dump_pane', 'string', [pane]),
     // The panes' sizes in the last frame and any table header cut (ui::LayoutJson).
@@ -802,6 +861,14 @@
 
   // --- Start-up --------------------------------------------------------------------
   $('examples-button').addEventListener('click', () => showPanel($('gallery').hidden ? 'gallery' : null));
+  $('lessons-button').addEventListener('click', () => {
+    showPanel($('gallery').hidden ? 'gallery' : null);
+    if (!$('gallery').hidden) {
+      $('gallery').scrollTop = 0;
+      const first = document.querySelector('#lesson-cards .card');
+      if (first) first.focus();
+    }
+  });
   $('gallery-close').addEventListener('click', () => showPanel(null));
   $('share-button').addEventListener('click', () => share().catch((err) => fail(String(err))));
   $('share-close').addEventListener('click', () => showPanel(null));
@@ -845,9 +912,10 @@
 
     // The viewer opens the first example and runs it, unless a link brings a program.
     const shared = location.hash.startsWith('#run=') ? location.hash.slice(5) : null;
+    const lessonLink = parseLessonLink(location.hash);
     const [viewerScript, viewerWasm] = await viewerFiles;
     mark('viewerFiles');
-    await startViewer(viewerScript, viewerWasm.module, shared ? ['--no-run'] : []);
+    await startViewer(viewerScript, viewerWasm.module, shared || lessonLink ? ['--no-run'] : []);
     mark('viewerStarted');
     try {
       buildGallery();
@@ -859,9 +927,13 @@
     watchFirstFrame();
     $('canvas').focus();
     if (shared) await openShared(shared, true);
+    if (lessonLink && !openLesson(lessonLink.name, lessonLink.step))
+      openExample(catalog.examples[0].name, 'full');
     // A link pasted into the address bar of the open page.
     window.addEventListener('hashchange', () => {
       if (location.hash.startsWith('#run=')) openShared(location.hash.slice(5));
+      const link = parseLessonLink(location.hash);
+      if (link) openLesson(link.name, link.step);
     });
   }
   main().catch((err) => fail(`The playground could not start: ${err.message || err}`));

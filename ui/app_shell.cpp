@@ -261,6 +261,7 @@ void AppShell::Restart() {
 }
 
 bool AppShell::OpenAndRun(const std::string& file, std::optional<StitchMode> mode) {
+  lesson_.reset();
   if (host_.open_files && IsTimelineFile(file)) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -312,6 +313,12 @@ bool AppShell::PollSlot(RunSlot& slot, bool single) {
     return true;
   }
   Show(slot, std::move(*done).value(), single);
+  if (&slot == &main_ && lesson_) {
+    // A run the reader made during an exercise is checked as it arrives.
+    const bool reader_run = !lesson_->waiting;
+    ShowLessonStep();
+    if (reader_run) CheckExercise();
+  }
   return true;
 }
 
@@ -345,6 +352,7 @@ void AppShell::Show(RunSlot& slot, Timeline timeline, bool single) {
 // ---- Timelines from files ------------------------------------------------------
 
 bool AppShell::OpenTimeline(const std::string& name, std::istream& jsonl) {
+  lesson_.reset();
   const std::string file = fs::path(name).filename().string();
   Expected<Timeline> read = ReadTimeline(jsonl);
   if (read && read.value().events.empty() && read.value().chunkname.empty())
@@ -362,7 +370,7 @@ bool AppShell::OpenTimeline(const std::string& name, std::istream& jsonl) {
   // Its program, with the settings it ran with, is what Run (F5) runs here.
   file_request_.reset();
   if (host_.program_request) {
-    if (Expected<EngineRequest> r = host_.program_request(timeline.source, timeline.chunkname))
+    if (Expected<EngineRequest> r = host_.program_request(timeline.source, timeline.chunkname, {}))
       file_request_ = std::move(r).value();
   }
   about_ = DescribeExample(timeline.source);
@@ -419,6 +427,10 @@ void AppShell::HandleKeys() {
     if (host_.pick_file) host_.pick_file();
   }
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_S, false)) SaveTimeline();
+  if (lesson_ && ctrl && !ImGui::GetIO().WantTextInput) {
+    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) StepLesson(+1);
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) StepLesson(-1);
+  }
   if (host_.quit && ctrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) quit_ = true;
 }
 
@@ -571,11 +583,13 @@ bool AppShell::ModeCombo(const char* label, StitchMode& mode) {
   return changed;
 }
 
-void AppShell::DrawSettingsPanel() {
+void AppShell::DrawSettingsPanel(bool with_about) {
   const ImVec4 title = Colors().title;
-  ImGui::SetNextItemOpen(prefs_.about_open, ImGuiCond_Once);
-  prefs_.about_open = ImGui::CollapsingHeader("About this example");
-  if (prefs_.about_open) {
+  if (with_about) {
+    ImGui::SetNextItemOpen(prefs_.about_open, ImGuiCond_Once);
+    prefs_.about_open = ImGui::CollapsingHeader("About this example");
+  }
+  if (with_about && prefs_.about_open) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(title, "%s", about_.title.empty() ? path_.c_str() : about_.title.c_str());
     if (about_.about.empty())
@@ -713,7 +727,13 @@ void AppShell::Draw(float content_scale) {
   if (compare_with_ == settings_.stitch_mode) compare_with_ = ApartFrom(settings_.stitch_mode);
   if (prefs_.settings_panel) {
     ImGui::BeginChild("settings", ImVec2(SettingsPanelWidth(), 0), ImGuiChildFlags_Borders);
-    DrawSettingsPanel();
+    if (!lesson_) {
+      DrawLessonList();
+      DrawSettingsPanel(/*with_about=*/true);
+    } else {
+      DrawLessonPanel();  // the lesson tells about the program
+      if (lesson_ && ImGui::CollapsingHeader("Run settings")) DrawSettingsPanel(false);
+    }
     ImGui::EndChild();
     ImGui::SameLine(0, 0);
     SettingsPanelBar();

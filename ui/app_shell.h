@@ -19,6 +19,7 @@
 #include "engine_request.h"
 #include "example_catalog.h"
 #include "expected.h"
+#include "lesson.h"
 #include "run_settings.h"
 #include "timeline.h"
 #include "view_state.h"
@@ -59,9 +60,11 @@ RunSettings SavedRunSettings(const AppPrefs& prefs);
 using RequestLoader = std::function<Expected<EngineRequest>(const std::string& path)>;
 
 // Builds the engine request for a program's text under a chunk name, its
-// '-- ljplay:' header applied (cli/run_command.h's ViewerRequestFor).
+// '-- ljplay:' header applied and then `extra` options (`ljplay run`'s), as
+// cli/run_command.h's ViewerRequestFor does.
 using ProgramRequest =
-    std::function<Expected<EngineRequest>(const std::string& source, const std::string& chunkname)>;
+    std::function<Expected<EngineRequest>(const std::string& source, const std::string& chunkname,
+                                          const std::vector<std::string>& extra)>;
 
 // What the host is and offers besides running programs.
 struct HostTraits {
@@ -78,6 +81,19 @@ struct HostTraits {
   ProgramRequest program_request;
   // Said under "engine stopped: ...": what stopped and what did not.
   const char* engine_stopped = "The engine process stopped, this window did not";
+};
+
+// The lesson being played (docs/lessons.md): which step, and what the last
+// check of an exercise said.
+struct LessonPlay {
+  Lesson lesson;  // its program's text in lesson.program
+  size_t step = 0;
+  // RunOptionsText of the options the main run had ("": the program as it
+  // is; nullopt: no run yet).
+  std::optional<std::string> run_key;
+  bool waiting = false;  // the step's run is on its way
+  std::string verdict;   // the last check: "passed", or what failed
+  int failed_checks = 0;
 };
 
 // One engine run and what the viewer shows of it.
@@ -132,6 +148,17 @@ class AppShell {
   std::string TimelineText() const;
   // "maxsnap_stitch.jsonl": the name a saved timeline gets.
   std::string TimelineFileName() const;
+  // The lessons the window offers ("Start here"), their programs loaded.
+  void SetLessons(std::vector<ljp::Lesson> lessons) { lessons_ = std::move(lessons); }
+  const std::vector<ljp::Lesson>& Lessons() const { return lessons_; }
+  // Plays a lesson from `step` (0-based): its program becomes the open one and
+  // runs as the step needs; the cursor goes to the step's event. False for an
+  // unknown lesson (LoadError() says so).
+  bool OpenLesson(const std::string& name, size_t step = 0);
+  void StepLesson(int delta);  // Next (+1) / Back (-1); Ctrl+Right / Ctrl+Left
+  void CheckExercise();        // the exercise's checks on the main run
+  void CloseLesson() { lesson_.reset(); }
+  const std::optional<LessonPlay>& Playing() const { return lesson_; }
   void Run();                                    // F5: the program with the editor's settings
   void Compare(std::optional<StitchMode> with);  // both modes side by side
   void Stop();                                   // Shift+F5: both runs
@@ -171,11 +198,15 @@ class AppShell {
   void DrawSavePopup();
   void SaveTimeline();
   bool ModeCombo(const char* label, StitchMode& mode);
-  void DrawSettingsPanel();
+  void DrawSettingsPanel(bool with_about);
   float SettingsPanelWidth() const;
   void SettingsPanelBar();
   void DrawStatus(RunSlot& slot, const char* id);
   void DrawComparison();
+  void GoToLessonStep(size_t step);
+  void ShowLessonStep();  // the cursor and the panes, once the step's run is there
+  void DrawLessonPanel();
+  void DrawLessonList();
 
   RequestLoader load_;
   std::vector<ExampleInfo> examples_;
@@ -189,6 +220,9 @@ class AppShell {
   std::optional<EngineRequest> file_request_;
   RunSettings header_settings_, settings_;
   std::string load_error_;
+
+  std::vector<ljp::Lesson> lessons_;
+  std::optional<LessonPlay> lesson_;
 
   RunSlot main_, other_;  // other_: the second run of a comparison
   bool comparing_ = false;

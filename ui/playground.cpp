@@ -91,15 +91,24 @@ void Group(const char* group, ImVec2 size, std::initializer_list<Tab> tabs,
   ImGui::BeginChild(group, size, ImGuiChildFlags_Borders);
   LastLayout().panes.push_back({group, ImGui::GetWindowPos(), size, {}, {}});
   const char* pane = nullptr;
+  const auto highlighted = [&](const Tab& t) {
+    return std::find(state.highlight.begin(), state.highlight.end(), t.pane) !=
+           state.highlight.end();
+  };
+  bool outlined = false;
   if (tabs.size() == 1) {
     for (const Tab& t : tabs)
       if (t.shown) {
         pane = t.pane;
+        outlined = highlighted(t);
         t.draw(timeline, state);
       }
   } else if (ImGui::BeginTabBar(group)) {
     for (const Tab& t : tabs) {
-      if (t.shown && ImGui::BeginTabItem(t.label)) {
+      const bool bring = state.select_highlighted && highlighted(t);
+      outlined = outlined || (t.shown && highlighted(t));
+      if (t.shown &&
+          ImGui::BeginTabItem(t.label, nullptr, bring ? ImGuiTabItemFlags_SetSelected : 0)) {
         pane = t.pane;
         t.draw(timeline, state);
         ImGui::EndTabItem();
@@ -109,6 +118,12 @@ void Group(const char* group, ImVec2 size, std::initializer_list<Tab> tabs,
   }
   CornerButtons(group, timeline, state, pane);
   ImGui::EndChild();
+  // A lesson's panes get an outline.
+  if (outlined) {
+    const float w = 3 * ImGui::GetStyle().ChildBorderSize + 1;
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                        IM_COL32(240, 170, 40, 255), 0, 0, w);
+  }
 }
 
 // Lays out the shown parts along x (a row) or y (a column) in `size`, with a
@@ -331,6 +346,7 @@ void DrawPlayground(const Timeline& timeline, ViewState& state) {
     const float sum = rows[0].share + rows[1].share;
     layout.top = rows[0].share > 0 ? rows[0].share / sum : 0;
   }
+  state.select_highlighted = false;
 }
 
 void DrawComparedRun(const Timeline& timeline, ViewState& state) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace ljp::ui {
 
@@ -53,6 +54,10 @@ struct ViewState {
   size_t source_scrolled_for = static_cast<size_t>(-1);
   size_t events_scrolled_for = static_cast<size_t>(-1);
   size_t stack_scrolled_for = static_cast<size_t>(-1);
+  // Panes a lesson step points at: outlined, and their tabs brought forward
+  // once (select_highlighted, cleared after the frame).
+  std::vector<std::string> highlight;
+  bool select_highlighted = false;
   // The pane group whose text was copied last, and when (ImGui::GetTime()).
   std::string copied;
   double copied_at = 0;

@@ -32,7 +32,9 @@ const StackFrame* StitchFrame(const StackView& stack) {
   return nullptr;
 }
 
-std::string StitchLine(const StitchStep& s, const StitchStep* before) {
+// cpcall: the stitch mode runs the record-stop under lj_vm_cpcall (not the
+// original code, unprotected, nor the 2021 pre-check).
+std::string StitchLine(const StitchStep& s, const StitchStep* before, bool cpcall) {
   const std::string head = "---- STITCH trace " + std::to_string(s.trace) + " ";
   const std::string where =
       " (base " + std::to_string(s.stack.base) + ", top " + std::to_string(s.stack.top) + ")";
@@ -47,11 +49,13 @@ std::string StitchLine(const StitchStep& s, const StitchStep* before) {
       return line + where + "\n";
     }
     case StitchStep::Phase::kStop:
-      return head + "record-stop under lj_vm_cpcall\n";
+      return head + (cpcall ? "record-stop under lj_vm_cpcall\n"
+                            : "record-stop, unprotected: an error escapes with the continuation "
+                              "frame in the stack\n");
     case StitchStep::Phase::kResult:
       if (s.errcode == 0) return head + "record-stop ok: trace ends with a stitch link\n";
       return head + "record-stop failed: " + s.error + " (" + LuaErrorName(s.errcode) +
-             ", caught by lj_vm_cpcall)\n";
+             (cpcall ? ", caught by lj_vm_cpcall)\n" : ")\n");
     case StitchStep::Phase::kRestored: {
       std::string line = head + "Lua stack restored" + where;
       if (s.errcode != 0) line += " with the error object on top";
@@ -146,6 +150,8 @@ std::string TraceIrText(const Timeline& timeline, const TraceStop& stop, bool sn
 std::string Explain(const Timeline& timeline, const ExplainOptions& options) {
   std::string out;
   const StitchStep* stitch_before = nullptr;
+  const bool cpcall =
+      timeline.stitch_mode != "unprotected" && timeline.stitch_mode != "precheck-2021";
   for (const Event& event : timeline.events) {
     std::visit(
         [&](const auto& e) {
@@ -164,7 +170,7 @@ std::string Explain(const Timeline& timeline, const ExplainOptions& options) {
             if (options.output) out += e.text;
           } else if constexpr (std::is_same_v<T, StitchStep>) {
             if (e.phase == StitchStep::Phase::kBefore) stitch_before = &e;
-            if (options.extras) out += StitchLine(e, stitch_before);
+            if (options.extras) out += StitchLine(e, stitch_before, cpcall);
           } else {
             if (options.extras) out += ExtraLine(e);
           }

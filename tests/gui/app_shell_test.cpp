@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "run_command.h"
 #include "panes.h"
+#include "run_command.h"
 #include "run_end.h"
 #include "timeline_json.h"
 #include "view_model.h"
@@ -70,8 +70,9 @@ Timeline EndedWith(std::vector<EventBody> bodies) {
 // The desktop's host: files by path, programs built as `ljplay gui` builds them.
 HostTraits DesktopHost() {
   HostTraits host;
-  host.program_request = [](const std::string& source, const std::string& chunkname) {
-    return ViewerRequestFor(source, chunkname, /*use_header=*/true);
+  host.program_request = [](const std::string& source, const std::string& chunkname,
+                            const std::vector<std::string>& extra) {
+    return ViewerRequestFor(source, chunkname, /*use_header=*/true, extra);
   };
   return host;
 }
@@ -311,6 +312,100 @@ TEST(AppShell, OpenTimeline_RefusesWhatIsNoTimelineAndKeepsTheScreen) {
     EXPECT_EQ(s.shell.Path(), "maxsnap_stitch.lua");
   }
   EXPECT_EQ(s.main.stops, 0);
+}
+
+// A lesson over the snapshot-limit case: a step in the broken mode, one in
+// the program's own, and an exercise.
+Lesson SnapshotLesson() {
+  Expected<Lesson> l = ParseLesson(R"(# The snapshot limit
+
+Summary.
+
+@program examples/maxsnap_stitch.lua
+
+## Broken
+@run --stitch-mode unprotected
+@target assert
+@panes stack
+
+The engine stops.
+
+## Fixed
+@run
+@target stitch phase=restored
+@panes stack ir
+
+## Exercise: complete the trace
+@check trace_stop
+@hint Raise maxsnap.
+
+```lua solution
+print(1)
+```
+)",
+                                   "03-snapshot-limit");
+  EXPECT_TRUE(l) << l.error();
+  l.value().program = ReadExample("maxsnap_stitch.lua");
+  return l.value();
+}
+
+TEST(AppShell, OpenLesson_RunsEachStepAsItNeedsAndGoesToItsEvent) {
+  ShellWithFakes s;
+  s.shell.SetLessons({SnapshotLesson()});
+  ASSERT_TRUE(s.shell.OpenLesson("snapshot-limit"));
+  ASSERT_EQ(s.main.started.size(), 1u);
+  EXPECT_EQ(s.main.started[0].options.stitch_mode, StitchMode::kUnprotected);
+  EXPECT_EQ(s.main.started[0].chunkname, "maxsnap_stitch.lua");
+  EXPECT_TRUE(s.shell.Playing()->waiting);
+
+  s.main.busy = false;
+  s.main.result.emplace(
+      EndedWith({Output{"x"}, AssertFailure{"lj_dispatch.c", 495, "lj_dispatch_call", "unbalanced"},
+                 EndOfRun(RunStatus::kAssert, "")}));
+  EXPECT_TRUE(s.shell.Poll());
+  EXPECT_FALSE(s.shell.Playing()->waiting);
+  EXPECT_EQ(s.shell.MainRun().view.cursor, 1u);  // the assertion
+  EXPECT_EQ(s.shell.MainRun().view.highlight, std::vector<std::string>{"stack"});
+
+  s.shell.StepLesson(+1);  // the program as it is: another run
+  ASSERT_EQ(s.main.started.size(), 2u);
+  EXPECT_EQ(s.main.started[1].options.stitch_mode, StitchMode::kFull);
+  s.main.busy = false;
+  StitchStep restored;
+  restored.phase = StitchStep::Phase::kRestored;
+  s.main.result.emplace(
+      EndedWith({Output{"1"}, StitchStep{}, restored, EndOfRun(RunStatus::kOk, "")}));
+  s.shell.Poll();
+  EXPECT_EQ(s.shell.MainRun().view.cursor, 2u);
+  EXPECT_EQ(s.shell.MainRun().view.highlight, (std::vector<std::string>{"stack", "ir"}));
+
+  s.shell.StepLesson(-1);  // back: the broken run again
+  EXPECT_EQ(s.main.started.size(), 3u);
+  EXPECT_EQ(s.shell.Playing()->step, 0u);
+  s.shell.StepLesson(-1);  // nothing before the first step
+  EXPECT_EQ(s.shell.Playing()->step, 0u);
+}
+
+TEST(AppShell, AnExerciseChecksTheReadersRunAndGivesTheHintAfterAFailure) {
+  ShellWithFakes s;
+  s.shell.SetLessons({SnapshotLesson()});
+  ASSERT_TRUE(s.shell.OpenLesson("03-snapshot-limit", 2));
+  EXPECT_EQ(s.shell.Playing()->step, 2u);
+  EXPECT_TRUE(s.main.started.empty());  // an exercise waits for the reader's run
+  s.shell.Run();
+  ASSERT_EQ(s.main.started.size(), 1u);
+  s.main.busy = false;
+  s.main.result.emplace(EndedWith({TraceAbort{}, EndOfRun(RunStatus::kOk, "")}));
+  s.shell.Poll();
+  EXPECT_EQ(s.shell.Playing()->verdict, "no event trace_stop");
+  EXPECT_EQ(s.shell.Playing()->failed_checks, 1);
+  s.shell.Run();
+  s.main.busy = false;
+  s.main.result.emplace(EndedWith({TraceStop{}, EndOfRun(RunStatus::kOk, "")}));
+  s.shell.Poll();
+  EXPECT_EQ(s.shell.Playing()->verdict, "passed");
+  EXPECT_FALSE(s.shell.OpenLesson("no-such-lesson"));
+  EXPECT_EQ(s.shell.LoadError(), "no lesson no-such-lesson");
 }
 
 TEST(AppPrefs, JsonRoundTrip_KeepsEverythingIncludingTheLayout) {

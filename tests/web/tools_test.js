@@ -240,6 +240,62 @@ runInBrowser(opts, 'tools-browser.log', async ({browser, url, log}) => {
     console.log(`skip: no native ljplay at ${opts.ljplay} (build the native preset first)`);
   }
 
+  // --- Lessons: from the landing view, step by step with the keyboard -------------
+  await page.click('#lessons-button');
+  const cards = await page.$$eval('#lesson-cards .card', (els) => els.map((e) => e.dataset.lesson));
+  const lessonName = cards.find((n) => /snapshot-limit/.test(n)) || cards[0];
+  check(`the Lessons button lists the lessons (${cards.length})`, cards.length >= 1 && lessonName,
+        cards.join(' '));
+  await page.click(`#lesson-cards .card[data-lesson="${lessonName}"]`);
+  // The state once the viewer is at `step` and its run is in.
+  const waitStep = (step) => page.waitForFunction((step) => {
+    const s = window.ljplayTest.state();
+    return s.lesson && s.lesson.step === step && !s.lesson.waiting && !s.busy;
+  }, step, {timeout: 60000}).then(() => page.evaluate(() => window.ljplayTest.state()));
+  let at = await waitStep(1);
+  const steps = at.lesson.steps;
+  const visited = [];
+  let shotTaken = false;
+  for (let i = 1; i <= steps; ++i) {
+    visited.push(`${at.lesson.step}:${at.lesson.title}${/not in the run/.test(at.status) ? ' (event missing)' : ''}`);
+    if (!shotTaken && at.lesson.panes.length) {
+      const shot = path.join(opts.out, 'lesson-step.png');
+      await page.waitForTimeout(300);
+      await page.screenshot({path: shot});
+      check(`a lesson step with its panes outlined (${at.lesson.panes.join(', ')}): ${shot}`,
+            colours(shot) > 20);
+      shotTaken = true;
+    }
+    if (i < steps) {
+      await page.keyboard.press('Control+ArrowRight');
+      at = await waitStep(i + 1);
+    }
+  }
+  check(`Ctrl+Right goes through all ${steps} steps of ${lessonName}, each at its event`,
+        at.lesson.step === steps && visited.length === steps &&
+        visited.every((v, i) => v.startsWith(`${i + 1}:`) && !/event missing/.test(v)),
+        visited.join('\n'));
+  await page.keyboard.press('Control+ArrowLeft');
+  at = await waitStep(steps - 1);
+  const back = at.lesson.step;
+  await page.click('#share-button');
+  const link = await page.inputValue('#share-url');
+  check('Ctrl+Left goes back a step, and Share makes a link to it',
+        back === steps - 1 && link.endsWith(`#lesson=${lessonName}&step=${back}`), link);
+  await page.click('#share-close');
+  const other = await context.newPage();
+  other.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
+  await other.goto(link);
+  await whenPageReady(other);
+  const atLink = await other.waitForFunction(() => {
+    const s = window.ljplayTest.state();
+    return s.lesson && !s.lesson.waiting && !s.busy && s;
+  }, null, {timeout: 60000}).then((h) => h.jsonValue());
+  check('the link reopens the lesson at that step',
+        atLink.lesson.name === lessonName && atLink.lesson.step === back,
+        JSON.stringify(atLink.lesson));
+  await other.close();
+
   // --- A program dropped on the page; a file that is no timeline -----------------
   const program = 'table_bump_stitch.lua';
   const dropped = await dropFile(page, program, fs.readFileSync(path.join(opts.examples, program), 'utf8'));

@@ -1,5 +1,5 @@
 // Files the web viewer carries inside its .wasm (it has no file system to read
-// them from): the example programs and the monospace font. CMake writes them
+// them from): the example programs, the lessons and the monospace font. CMake writes them
 // as C arrays at build time (embed-files.cmake).
 #pragma once
 
@@ -19,6 +19,8 @@ struct EmbeddedFile {
 
 // examples/*.lua, in no particular order.
 std::span<const EmbeddedFile> EmbeddedExamples();
+// lessons/*.md, by name.
+std::span<const EmbeddedFile> EmbeddedLessons();
 
 // The font the panes use (DejaVu Sans Mono where the build machine has it);
 // empty when the build has none and ImGui's own font serves.

@@ -13,6 +13,7 @@
 
 #include "app_shell.h"
 #include "example_catalog.h"
+#include "lesson.h"
 
 namespace ljp::web {
 
@@ -51,6 +52,9 @@ std::string ExamplePath(std::string_view name);
 std::vector<ui::ExampleInfo> ExampleCatalog();
 // An embedded example's text by its path in the catalog ("" if none).
 std::string_view ExampleText(const std::string& path);
+
+// The embedded lessons that apply to the page, their programs loaded, by name.
+std::vector<Lesson> LessonCatalog();
 
 // Keeps a program the page handed in, so the shell can load (and reload) it
 // under `path` like a file.

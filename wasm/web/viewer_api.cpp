@@ -158,6 +158,22 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_timeline(const char* name, const char* 
   });
 }
 
+// Plays a lesson ("03-snapshot-limit" or "snapshot-limit") from `step` (1 for
+// the first); 0 for an unknown lesson.
+EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_lesson(const char* name, int step) {
+  ljp::web::RequestRedraw();
+  return ljp::web::Guarded("open_lesson", 0, [&] {
+    return name && ljp::web::TheViewer().shell->OpenLesson(name, step > 1 ? step - 1 : 0) ? 1 : 0;
+  });
+}
+
+// Next (+1) or Back (-1) in the lesson being played.
+EMSCRIPTEN_KEEPALIVE void ljp_viewer_step_lesson(int delta) {
+  ljp::web::RequestRedraw();
+  ljp::web::Guarded("step_lesson", 0,
+                    [&] { return ljp::web::TheViewer().shell->StepLesson(delta), 0; });
+}
+
 // F5, Shift+F5, and "Compare with": the other run in stitch_mode ("": the
 // mode picked in the settings panel). Compare returns 0 for a bad mode.
 EMSCRIPTEN_KEEPALIVE void ljp_viewer_run(void) {
@@ -231,6 +247,12 @@ EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_catalog_json(void) {
   return web::Guarded("catalog_json", "{}", [&] {
     json j = {{"stitch_modes", json::array()}, {"examples", json::array()}};
     for (StitchMode m : AllStitchModes()) j["stitch_modes"].push_back(StitchModeName(m));
+    j["lessons"] = json::array();
+    for (const Lesson& l : web::TheViewer().shell->Lessons())
+      j["lessons"].push_back({{"name", l.name},
+                              {"title", l.title},
+                              {"summary", l.summary},
+                              {"steps", l.steps.size()}});
     for (const ui::ExampleInfo& e : web::ExampleCatalog()) {
       json about = json::array();
       for (size_t at = 0; at < e.about.size();) {
@@ -272,6 +294,16 @@ EMSCRIPTEN_KEEPALIVE const char* ljp_viewer_state_json(void) {
     j["comparing"] = shell.Comparing();
     if (shell.Comparing()) j["other"] = web::RunJson(shell.OtherRun());
     j["load_error"] = shell.LoadError();
+    if (const std::optional<ui::LessonPlay>& play = shell.Playing()) {
+      const LessonStep& step = play->lesson.steps[play->step];
+      j["lesson"] = {{"name", play->lesson.name},
+                     {"step", play->step + 1},
+                     {"steps", play->lesson.steps.size()},
+                     {"title", step.title},
+                     {"waiting", play->waiting},
+                     {"panes", step.panes},
+                     {"verdict", play->verdict}};
+    }
     j["frame"] = v.frames;
     j["ticks"] = v.ticks;
     return web::Keep(kept, j.dump(-1, ' ', false, json::error_handler_t::replace));

@@ -248,6 +248,24 @@ std::string ExamplePath(std::string_view name) {
   return f ? kExamplesDir + std::string(f->name) : "";
 }
 
+std::vector<Lesson> LessonCatalog() {
+  std::vector<Lesson> lessons;
+  for (const EmbeddedFile& f : EmbeddedLessons()) {
+    std::string name = f.name;
+    name.resize(name.size() - 3);  // ".md"
+    Expected<Lesson> l = ParseLesson(f.text(), name);
+    if (!l) {
+      std::fprintf(stderr, "ljplay viewer: %s\n", l.error().c_str());
+      continue;
+    }
+    if (!l.value().web) continue;
+    if (!l.value().program_path.empty())
+      l.value().program = std::string(ExampleText(l.value().program_path));
+    if (!l.value().program.empty()) lessons.push_back(std::move(l).value());
+  }
+  return lessons;
+}
+
 std::vector<ui::ExampleInfo> ExampleCatalog() {
   std::vector<ui::ExampleInfo> examples;
   for (const EmbeddedFile& f : EmbeddedExamples())
@@ -323,14 +341,16 @@ int main(int argc, char** argv) {
   host.save_file = [](const std::string& name, const std::string& text) {
     ljp_save_file(name.c_str(), text.c_str());
   };
-  host.program_request = [](const std::string& source, const std::string& chunkname) {
+  host.program_request = [](const std::string& source, const std::string& chunkname,
+                            const std::vector<std::string>& extra) {
     web::AddPageProgram(chunkname, source);  // Reload finds it
-    return ViewerRequestFor(source, chunkname, /*use_header=*/true);
+    return ViewerRequestFor(source, chunkname, /*use_header=*/true, extra);
   };
   v.shell = std::make_unique<ui::AppShell>(
       std::make_unique<web::PageEngineClient>(), std::make_unique<web::PageEngineClient>(),
       web::LoadProgram, web::ExampleCatalog(), host, web::LoadViewPrefs());
   v.saved_prefs = ui::PrefsToJson(v.shell->Prefs());
+  v.shell->SetLessons(web::LessonCatalog());
   v.shell->Launch(web::ParseArguments(argc, argv));
   // The browser calls Frame before each repaint; main returns, the module stays.
   emscripten_set_main_loop(web::Frame, 0, false);
