@@ -10,9 +10,7 @@
 
 #include "engine_runner.h"
 #include "lesson.h"
-#include "panes.h"
 #include "run_command.h"
-#include "view_model.h"
 
 namespace ljp::cli {
 namespace {
@@ -92,7 +90,7 @@ std::string Head(const std::string& text, int lines) {
   return at == std::string::npos ? text : text.substr(0, at) + "   ...\n";
 }
 
-int Run(const Options& o) {
+int Run(const Options& o, const LessonViews& views) {
   const fs::path file = FindLesson(o.lesson);
   const std::optional<std::string> text = file.empty() ? std::nullopt : Slurp(file);
   if (!text) {
@@ -165,12 +163,10 @@ int Run(const Options& o) {
       continue;
     }
     std::printf("\n-> %s:\n%s\n", step.target->text.c_str(),
-                ui::EventSummary(run.value(), *at).c_str());
-    ui::ViewState view;
-    view.cursor = *at;
+                views.summary(run.value(), *at).c_str());
     for (const std::string& pane : step.panes) {
       std::printf("\n--- %s ---\n%s", pane.c_str(),
-                  Head(ui::DumpPaneText(run.value(), view, pane), 24).c_str());
+                  Head(views.pane(run.value(), *at, pane), 24).c_str());
     }
   }
   if (o.check)
@@ -203,7 +199,7 @@ std::vector<Lesson> LoadLessons(const std::string& dir) {
   return lessons;
 }
 
-HostCommand LessonCommand() {
+HostCommand LessonCommand(LessonViews views) {
   static Options options;
   return {[](CLI::App& app) {
             options = Options{};
@@ -221,7 +217,7 @@ HostCommand LessonCommand() {
                 "does not apply to this build.");
             return sub;
           },
-          [] { return Run(options); }};
+          [views] { return Run(options, views); }};
 }
 
 }  // namespace ljp::cli

@@ -95,7 +95,7 @@ int Run(const RunCommand& cmd, const std::string& source) {
 
   const bool isolated = !cmd.timeline_path.empty() || cmd.explain || cmd.max_time > 0 ||
                         cmd.max_memory > 0 || cmd.max_instructions > 0 || !cmd.faults.empty() ||
-                        !cmd.stitch_mode.empty() || !cmd.engine.empty();
+                        !cmd.unfixed.empty() || !cmd.stitch_mode.empty() || !cmd.engine.empty();
   if (!isolated) {
     // Like stock luajit: in this process, output straight to stdout.
     options.capture = false;

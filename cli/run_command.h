@@ -29,6 +29,7 @@ struct RunCommand {
   CLI::Option* optimization_opt = nullptr;
   CLI::Option* jit_switch_opt = nullptr;
   std::vector<std::string> faults;
+  std::vector<std::string> unfixed;
   std::string stitch_mode;
   std::string timeline_path;
   bool explain = false;
@@ -59,7 +60,11 @@ inline void AddJitOptions(CLI::App* app, RunCommand& cmd) {
           ->allow_extra_args(false);
   app->add_option("--fault", cmd.faults,
                   "Arm a fault: ir-grow[=canon], snap-grow[=stitch], ir-const, alloc=N, "
-                  "alloc-doubling, maxsnap=N")
+                  "alloc-doubling, maxsnap=N, trace-grow[=always]")
+      ->allow_extra_args(false);
+  app->add_option("--unfixed", cmd.unfixed,
+                  "Show a LuaJIT bug the playground found, with its fix off: loop-subst-oom, "
+                  "abort-stale-start, round-string (docs/findings.md)")
       ->allow_extra_args(false);
   app->add_option("--stitch-mode", cmd.stitch_mode,
                   "recff_stitch() as it was: full (default), unprotected, precheck-2021, "
@@ -130,6 +135,11 @@ inline Expected<SessionOptions> SessionOptionsOf(const RunCommand& cmd) {
     Expected<Fault> fault = ParseFault(text);
     if (!fault) return Error{fault.error()};
     options.faults.push_back(fault.value());
+  }
+  for (const std::string& text : cmd.unfixed) {
+    Expected<Finding> finding = ParseFinding(text);
+    if (!finding) return Error{finding.error()};
+    options.unfixed.push_back(finding.value());
   }
   if (!cmd.stitch_mode.empty()) {
     Expected<StitchMode> mode = ParseStitchMode(cmd.stitch_mode);

@@ -320,6 +320,7 @@ void SessionRun::Describe(std::string_view source, const std::string& chunkname)
   timeline_.source = std::string(source);
   for (const Fault& fault : options_.faults) timeline_.faults.push_back(FaultName(fault));
   timeline_.stitch_mode = StitchModeName(options_.stitch_mode);
+  for (Finding f : options_.unfixed) timeline_.unfixed.push_back(FindingName(f));
   timeline_.assertions = LuajitHasAssertions();
   for (const JitSetting& setting : options_.settings) {
     const bool command = setting.kind == JitSetting::Kind::kCommand;
@@ -460,6 +461,12 @@ void SessionRun::ArmFaults(std::string& setup_error) {
       case Fault::Kind::kAllocDoubling:
         run_.alloc.fail_doubling = true;
         break;
+      case Fault::Kind::kTraceGrow:
+        points |= LJO_FAULT_TRACEGROW;
+        break;
+      case Fault::Kind::kTraceGrowAlways:
+        points |= LJO_FAULT_TRACEGROW | LJO_FAULT_STICKY;
+        break;
     }
   }
   ljo_arm_faults(L_, points);
@@ -470,6 +477,13 @@ void SessionRun::ArmFaults(std::string& setup_error) {
                 static_cast<int>(StitchMode::kCpcall2024) == LJO_STITCH_MODE_CPCALL_2024 &&
                 static_cast<int>(StitchMode::kRecerr2024) == LJO_STITCH_MODE_RECERR_2024);
   ljo_set_stitch_mode(L_, static_cast<int>(options_.stitch_mode));
+  // Finding i is LJO_UNFIX_* bit i.
+  static_assert(1 << static_cast<int>(Finding::kLoopSubstOom) == LJO_UNFIX_LOOP_SUBST &&
+                1 << static_cast<int>(Finding::kAbortStaleStart) == LJO_UNFIX_ABORT_STALE &&
+                1 << static_cast<int>(Finding::kRoundString) == LJO_UNFIX_ROUND_STRING);
+  unsigned int unfixed = 0;
+  for (Finding f : options_.unfixed) unfixed |= 1u << static_cast<int>(f);
+  ljo_set_unfixed(L_, unfixed);
 }
 
 void SessionRun::InstallBudgets() {

@@ -8,6 +8,8 @@
 #ifdef LJP_HAVE_GUI
 #include "gui_app.h"
 #include "lesson_command.h"
+#include "panes.h"
+#include "view_model.h"
 #endif
 
 int main(int argc, char** argv) {
@@ -59,7 +61,15 @@ int main(int argc, char** argv) {
        }});
 #endif
 #ifdef LJP_HAVE_GUI
-  host.push_back(ljp::cli::LessonCommand());
+  // `ljplay lesson` shows steps as the desktop app's panes do.
+  ljp::cli::LessonViews views;
+  views.summary = ljp::ui::EventSummary;
+  views.pane = [](const ljp::Timeline& t, size_t at, const std::string& pane) {
+    ljp::ui::ViewState view;
+    view.cursor = at;
+    return ljp::ui::DumpPaneText(t, view, pane);
+  };
+  host.push_back(ljp::cli::LessonCommand(views));
 #endif
   return ljp::cli::Main(argc, argv, host);
 }

@@ -85,6 +85,7 @@ std::string CommandLine(const std::string& path, const RunSettings& s) {
   SessionOptions options;
   ApplyRunSettings(s, options);
   for (const Fault& f : options.faults) text += " --fault " + FaultName(f);
+  for (Finding f : options.unfixed) text += std::string(" --unfixed ") + FindingName(f);
   return text + " --stitch-mode " + StitchModeName(s.stitch_mode) + " --explain";
 }
 

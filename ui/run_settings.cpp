@@ -53,7 +53,8 @@ bool RunSettings::operator==(const RunSettings& o) const {
          same_other(other, o.other) && ir_grow == o.ir_grow && ir_grow_canon == o.ir_grow_canon &&
          snap_grow == o.snap_grow && snap_grow_stitch == o.snap_grow_stitch &&
          ir_const == o.ir_const && alloc_doubling == o.alloc_doubling && alloc == o.alloc &&
-         maxsnap_fault == o.maxsnap_fault;
+         maxsnap_fault == o.maxsnap_fault && trace_grow == o.trace_grow &&
+         trace_grow_always == o.trace_grow_always && unfixed == o.unfixed;
 }
 
 RunSettings RunSettingsFrom(const SessionOptions& options) {
@@ -100,8 +101,15 @@ RunSettings RunSettingsFrom(const SessionOptions& options) {
       case Fault::Kind::kMaxsnap:
         s.maxsnap_fault = f.arg;
         break;
+      case Fault::Kind::kTraceGrow:
+        s.trace_grow = true;
+        break;
+      case Fault::Kind::kTraceGrowAlways:
+        s.trace_grow_always = true;
+        break;
     }
   }
+  for (Finding f : options.unfixed) s.unfixed[static_cast<size_t>(f)] = true;
   return s;
 }
 
@@ -134,6 +142,11 @@ void ApplyRunSettings(const RunSettings& s, SessionOptions& options) {
   if (s.alloc_doubling) faults.push_back({K::kAllocDoubling});
   if (s.alloc) faults.push_back({K::kAlloc, *s.alloc});
   if (s.maxsnap_fault) faults.push_back({K::kMaxsnap, *s.maxsnap_fault});
+  if (s.trace_grow) faults.push_back({K::kTraceGrow});
+  if (s.trace_grow_always) faults.push_back({K::kTraceGrowAlways});
+  options.unfixed.clear();
+  for (Finding f : AllFindings())
+    if (s.unfixed[static_cast<size_t>(f)]) options.unfixed.push_back(f);
 }
 
 }  // namespace ljp::ui

@@ -35,6 +35,10 @@ struct RunSettings {
   bool alloc_doubling = false;            // alloc-doubling
   std::optional<uint64_t> alloc;          // alloc=N
   std::optional<uint64_t> maxsnap_fault;  // maxsnap=N
+  bool trace_grow = false;                // trace-grow
+  bool trace_grow_always = false;         // trace-grow=always
+  // Found LuaJIT bugs shown with their fix off (--unfixed), by Finding.
+  std::array<bool, 3> unfixed = {false, false, false};
 
   bool operator==(const RunSettings& other) const;
 };

@@ -117,6 +117,16 @@ bool DrawFaultEditor(RunSettings& s) {
                       "Fail every doubling reallocation while recording");
   changed |= OptionalCount("alloc=N", s.alloc, "Fail the N-th allocation made while recording");
   changed |= OptionalCount("maxsnap=N", s.maxsnap_fault, "Set jit.opt maxsnap=N as a fault");
+  changed |= FaultBox("trace-grow", s.trace_grow, "Fail the next growth of the trace table");
+  ImGui::SameLine();
+  changed |= FaultBox("trace-grow=always", s.trace_grow_always,
+                      "Fail every growth of the trace table (memory that stays short)");
+  ImGui::TextDisabled("LuaJIT bugs found here, shown unfixed:");
+  for (Finding f : AllFindings()) {
+    bool& off = s.unfixed[static_cast<size_t>(f)];
+    changed |= FaultBox(FindingName(f), off,
+                        "Turn off the playground's fix of this LuaJIT bug (docs/findings.md)");
+  }
   return changed;
 }
 

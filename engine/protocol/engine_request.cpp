@@ -15,6 +15,8 @@ std::string EngineRequestJson(const EngineRequest& r) {
   }
   json faults = json::array();
   for (const Fault& f : o.faults) faults.push_back(FaultName(f));
+  json unfixed = json::array();
+  for (Finding f : o.unfixed) unfixed.push_back(FindingName(f));
   json j = {{"source", r.source},
             {"chunkname", r.chunkname},
             {"settings", settings},
@@ -28,6 +30,7 @@ std::string EngineRequestJson(const EngineRequest& r) {
               {"timeline_bytes", o.budgets.timeline_bytes}}},
             {"faults", faults},
             {"stitch_mode", StitchModeName(o.stitch_mode)},
+            {"unfixed", unfixed},
             {"trace_exec", o.trace_exec},
             {"capture", o.capture},
             {"capture_output", o.capture_output},
@@ -64,6 +67,11 @@ Expected<EngineRequest> ParseEngineRequest(const std::string& text) {
     Expected<StitchMode> mode = ParseStitchMode(j.value("stitch_mode", "full"));
     if (!mode) return Error{mode.error()};
     o.stitch_mode = mode.value();
+    for (const json& f : j.value("unfixed", json::array())) {
+      Expected<Finding> finding = ParseFinding(f.get<std::string>());
+      if (!finding) return Error{finding.error()};
+      o.unfixed.push_back(finding.value());
+    }
     if (j.contains("seed")) o.prng_seed = j["seed"].get<uint32_t>();
     o.trace_exec = j.value("trace_exec", true);
     o.capture = j.value("capture", true);

@@ -21,7 +21,11 @@ const Named kFaults[] = {
     {"alloc-doubling", Fault::Kind::kAllocDoubling, false},
     {"alloc", Fault::Kind::kAlloc, true},
     {"maxsnap", Fault::Kind::kMaxsnap, true},
+    {"trace-grow=always", Fault::Kind::kTraceGrowAlways, false},
+    {"trace-grow", Fault::Kind::kTraceGrow, false},
 };
+
+const char* const kFindings[] = {"loop-subst-oom", "abort-stale-start", "round-string"};
 
 const char* const kModes[] = {"full", "unprotected", "precheck-2021", "cpcall-2024", "recerr-2024"};
 
@@ -48,7 +52,7 @@ Expected<Fault> ParseFault(std::string_view text) {
   }
   return Error{"unknown fault '" + std::string(text) +
                "' (known: ir-grow, ir-grow=canon, snap-grow, snap-grow=stitch, ir-const, "
-               "alloc=N, alloc-doubling, maxsnap=N)"};
+               "alloc=N, alloc-doubling, maxsnap=N, trace-grow, trace-grow=always)"};
 }
 
 std::string FaultName(const Fault& fault) {
@@ -74,6 +78,19 @@ std::vector<StitchMode> AllStitchModes() {
           StitchMode::kCpcall2024, StitchMode::kRecerr2024};
 }
 
+Expected<Finding> ParseFinding(std::string_view text) {
+  for (size_t i = 0; i < std::size(kFindings); ++i)
+    if (text == kFindings[i]) return static_cast<Finding>(i);
+  return Error{"unknown finding '" + std::string(text) +
+               "' (known: loop-subst-oom, abort-stale-start, round-string)"};
+}
+
+const char* FindingName(Finding finding) { return kFindings[static_cast<int>(finding)]; }
+
+std::vector<Finding> AllFindings() {
+  return {Finding::kLoopSubstOom, Finding::kAbortStaleStart, Finding::kRoundString};
+}
+
 std::string FaultPointName(int point) {
   switch (point) {
     case 0x01:
@@ -86,6 +103,8 @@ std::string FaultPointName(int point) {
       return "snap-grow=stitch";
     case 0x10:
       return "ir-const";
+    case 0x20:
+      return "trace-grow";
     default:
       return "fault point " + std::to_string(point);
   }

@@ -13,14 +13,16 @@ namespace ljp {
 // One fault, as written on the command line: --fault NAME[=ARG].
 struct Fault {
   enum class Kind {
-    kIrGrow,          // next IR buffer growth while recording
-    kIrGrowCanon,     // IR emission inside canonicalize_slots (ir-grow=canon)
-    kSnapGrow,        // next snapshot buffer growth while recording
-    kSnapGrowStitch,  // snapshot added by a stitch's record-stop (snap-grow=stitch)
-    kIrConst,         // the stitch's IR constants (fixed only after the pinned source)
-    kAlloc,           // the N-th allocation made while recording
-    kAllocDoubling,   // every doubling reallocation while recording
-    kMaxsnap,         // jit.opt maxsnap=N
+    kIrGrow,           // next IR buffer growth while recording
+    kIrGrowCanon,      // IR emission inside canonicalize_slots (ir-grow=canon)
+    kSnapGrow,         // next snapshot buffer growth while recording
+    kSnapGrowStitch,   // snapshot added by a stitch's record-stop (snap-grow=stitch)
+    kIrConst,          // the stitch's IR constants (fixed only after the pinned source)
+    kAlloc,            // the N-th allocation made while recording
+    kAllocDoubling,    // every doubling reallocation while recording
+    kMaxsnap,          // jit.opt maxsnap=N
+    kTraceGrow,        // the next growth of the trace number table
+    kTraceGrowAlways,  // every growth of it (trace-grow=always: memory stays short)
   };
   Kind kind;
   uint64_t arg = 0;  // N for kAlloc and kMaxsnap
@@ -46,5 +48,17 @@ std::vector<StitchMode> AllStitchModes();
 
 // Names of the patch's fault points (LJO_FAULT_* bits), for events.
 std::string FaultPointName(int point);
+
+// LuaJIT bugs the playground found and fixed (docs/findings.md,
+// LJO_UNFIX_* in the LuaJIT patch): a run can show one unfixed.
+enum class Finding {
+  kLoopSubstOom,     // loop_unroll(): the substitution table's size set before it exists
+  kAbortStaleStart,  // trace_start(): an abort with the previous trace's start
+  kRoundString,      // recff_math_round(): a string argument read as a number (ARM64)
+};
+
+Expected<Finding> ParseFinding(std::string_view text);
+const char* FindingName(Finding finding);
+std::vector<Finding> AllFindings();
 
 }  // namespace ljp

@@ -45,6 +45,7 @@ struct SessionOptions {
   std::optional<uint32_t> prng_seed;
   FaultPlan faults;
   StitchMode stitch_mode = StitchMode::kFull;
+  std::vector<Finding> unfixed;  // found LuaJIT bugs shown unfixed (--unfixed)
   Budgets budgets;
   // Run traces where they are not machine code (the portable target's C VM
   // runs their IR). Off: traces are recorded, the interpreter runs on.

@@ -284,7 +284,8 @@ struct Timeline {
   bool jit = true;
   std::vector<std::string> faults;  // the fault plan, as --fault arguments
   std::string stitch_mode = "full";
-  bool assertions = false;  // LuaJIT built with LUA_USE_ASSERT
+  std::vector<std::string> unfixed;  // found LuaJIT bugs shown unfixed (--unfixed)
+  bool assertions = false;           // LuaJIT built with LUA_USE_ASSERT
   VmDef vmdef;
   std::vector<Event> events;
 };

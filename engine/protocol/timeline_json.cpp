@@ -222,6 +222,10 @@ std::string TimelineHeaderLine(const Timeline& t) {
   Write(w, t.faults);
   w.Key("stitch_mode");
   w.String(t.stitch_mode);
+  if (!t.unfixed.empty()) {
+    w.Key("unfixed");
+    Write(w, t.unfixed);
+  }
   w.Key("assertions");
   w.Bool(t.assertions);
   w.Key("vmdef");
@@ -303,6 +307,7 @@ Expected<Timeline> ReadTimeline(std::istream& in, const EventTypeFilter& keep) {
     t.jit = h.value("jit", true);
     t.faults = h.value("faults", std::vector<std::string>{});
     t.stitch_mode = h.value("stitch_mode", "full");
+    t.unfixed = h.value("unfixed", std::vector<std::string>{});
     t.assertions = h.value("assertions", false);
     t.vmdef = h.value("vmdef", VmDef{});
   } catch (const json::exception& e) {

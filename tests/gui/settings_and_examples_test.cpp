@@ -61,6 +61,22 @@ TEST(RunSettings, ApplyThenRead_GivesTheSameSettings) {
   EXPECT_TRUE(RunSettingsFrom(options) == s);
 }
 
+TEST(RunSettings, TraceGrowFaultsAndUnfixedFindings_GoThereAndBack) {
+  RunSettings s;
+  s.trace_grow_always = true;
+  s.unfixed[static_cast<size_t>(Finding::kAbortStaleStart)] = true;
+  SessionOptions options;
+  options.unfixed = {Finding::kRoundString};  // replaced
+  ApplyRunSettings(s, options);
+  ASSERT_EQ(options.faults.size(), 1u);
+  EXPECT_EQ(FaultName(options.faults[0]), "trace-grow=always");
+  ASSERT_EQ(options.unfixed.size(), 1u);
+  EXPECT_EQ(options.unfixed[0], Finding::kAbortStaleStart);
+  EXPECT_TRUE(RunSettingsFrom(options) == s);
+  s.unfixed = {false, false, false};
+  EXPECT_FALSE(RunSettingsFrom(options) == s);
+}
+
 TEST(ExampleCatalog, DescribeExample_TakesTitleAndExplanationFromTheHeaderComment) {
   const ExampleInfo e = DescribeExample(
       "-- Case 9: something breaks.\n"

@@ -355,7 +355,8 @@ TEST(SessionBudgets, OutputPastItsBudgetIsCutAndSaysHowToRaiseIt) {
   SessionOptions options = Options();
   options.budgets.output_bytes = 1000;
   Session session(options);
-  const Timeline t = session.Run("for i = 1, 30 do io.write(string.rep('x', 99), '\\n') end\n", "out.lua");
+  const Timeline t =
+      session.Run("for i = 1, 30 do io.write(string.rep('x', 99), '\\n') end\n", "out.lua");
   EXPECT_EQ(EndOf(t).status, RunStatus::kOk);
   std::string first_ten_lines;  // the first 1000 bytes
   for (int i = 0; i < 10; ++i) first_ten_lines += std::string(99, 'x') + "\n";
@@ -374,7 +375,8 @@ TEST(SessionBudgets, OutputOfExactlyTheBudgetIsNotCut) {
   SessionOptions options = Options();
   options.budgets.output_bytes = 1000;
   Session session(options);
-  const Timeline t = session.Run("for i = 1, 10 do io.write(string.rep('x', 99), '\\n') end\n", "out.lua");
+  const Timeline t =
+      session.Run("for i = 1, 10 do io.write(string.rep('x', 99), '\\n') end\n", "out.lua");
   EXPECT_EQ(OutputOf(t).size(), 1000u);
   EXPECT_TRUE(EventsOf<BudgetExceeded>(t).empty());
 }
@@ -416,6 +418,26 @@ TEST(IsolatedRun, KeepsTheProgramOutputAndEndsOk) {
   ASSERT_TRUE(t) << t.error();
   EXPECT_EQ(EndOf(t.value()).status, RunStatus::kOk);
   EXPECT_EQ(OutputOf(t.value()), RunReference(LJP_TEST_EXAMPLES, "-joff stitch_chain.lua"));
+}
+
+// docs/findings.md, abort-stale-start: when growing the trace table fails, the
+// abort penalizes the loop that got hot (fixed), not what the last trace left
+// in J->cur: for the first trace, no bytecode at all (unfixed).
+TEST(SessionFindings, AFailedTraceTableGrowthPenalizesTheHotLoopOnlyWhenFixed) {
+  const std::string source = "local s = 0\nfor i = 1, 300 do s = s + i end\nprint(s)\n";
+  for (const bool fixed : {true, false}) {
+    SessionOptions options = Options();
+    options.faults = {Fault{Fault::Kind::kTraceGrow}};
+    if (!fixed) options.unfixed = {Finding::kAbortStaleStart};
+    Session session(options);
+    const Timeline t = session.Run(source, "grow.lua");
+    const auto penalties = EventsOf<Penalty>(t);
+    ASSERT_FALSE(penalties.empty()) << (fixed ? "fixed" : "unfixed");
+    EXPECT_EQ(penalties[0]->at.loc, fixed ? "grow.lua:2" : "(?)");
+    EXPECT_EQ(OutputOf(t), "45150\n");
+    EXPECT_EQ(t.unfixed,
+              fixed ? std::vector<std::string>{} : std::vector<std::string>{"abort-stale-start"});
+  }
 }
 
 }  // namespace
