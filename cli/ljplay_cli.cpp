@@ -1,22 +1,27 @@
 // ljplay: the LuaJIT trace playground's command-line front end.
 //   ljplay run FILE ...      run a Lua program (stock luajit options, budgets, the lab)
 //   ljplay sweep FILE ...    fail each allocation made while recording, in turn
+//   ljplay campaign PATH...  hunt for LuaJIT bugs: every fault point, programs x settings
 //   ljplay timeline FILE     show a recorded timeline
 //   ljplay engine            the engine process (used by the above and the viewer)
 // plus what a host adds (the desktop app's `ljplay gui`, native/main.cpp).
 #include "ljplay_cli.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "campaign.h"
 #include "engine_runner.h"
 #include "explain.h"
 #include "imgui.h"
@@ -169,6 +174,119 @@ int Sweep(const RunCommand& cmd, const std::string& source) {
   return r.AllRecovered() ? 0 : 1;
 }
 
+// ---- ljplay campaign ----------------------------------------------------
+
+struct CampaignCommand {
+  std::vector<std::string> paths, settings, faults, unfixed;
+  uint64_t max_alloc = 40;
+  int jobs = 2;
+  std::string results;
+  std::string engine;
+};
+
+void AddCampaignCommand(CLI::App& app, CampaignCommand& cmd) {
+  CLI::App* sub = app.add_subcommand(
+      "campaign", "Hunt for LuaJIT bugs: every fault point over programs and JIT settings");
+  sub->add_option("paths", cmd.paths, "Lua files, or directories of them")->required();
+  sub->add_option("--settings", cmd.settings,
+                  "JIT settings for one pass, comma-separated --opt values (hotloop=1,maxsnap=3); "
+                  "'header' for the file's own; repeatable (default: four sets)");
+  sub->add_option("--fault", cmd.faults,
+                  "A named fault point to try (default: all of them); alloc=1..K always runs");
+  sub->add_option("--max-alloc", cmd.max_alloc, "K: the last allocation to fail (0: none)");
+  sub->add_option("--jobs,-j", cmd.jobs, "Engine processes at once (default 2)");
+  sub->add_option("--results", cmd.results,
+                  "Results file (JSON Lines): runs already in it are not run again");
+  sub->add_option("--unfixed", cmd.unfixed, "Show a found LuaJIT bug with its fix off");
+  sub->add_option("--engine", cmd.engine, "Engine program (default: ljplay-assert beside ljplay)");
+  sub->footer(
+      "Each run arms one fault, runs the program in an engine process and compares it with the "
+      "JIT-off run: recovered, assertion, crash, hang, wrong output, leak (LuaJIT's memory "
+      "accounting at close), not reached. Each failure gets the shortest `ljplay run` that "
+      "shows it. Exit status 1 when anything failed.");
+}
+
+int Campaign(const CampaignCommand& cmd) {
+  namespace fs = std::filesystem;
+  ljp::CampaignPlan plan;
+  for (const std::string& p : cmd.paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> files;
+      for (const fs::directory_entry& e : fs::directory_iterator(p, ec))
+        if (e.path().extension() == ".lua") files.push_back(e.path().string());
+      std::sort(files.begin(), files.end());
+      plan.programs.insert(plan.programs.end(), files.begin(), files.end());
+    } else {
+      plan.programs.push_back(p);
+    }
+  }
+  for (const std::string& s : cmd.settings) {
+    std::vector<std::string> opts;
+    std::stringstream in(s);
+    for (std::string o; std::getline(in, o, ',');)
+      if (!o.empty() && o != "header") opts.push_back(o);
+    plan.settings.push_back(opts);
+  }
+  if (plan.settings.empty()) plan.settings = ljp::DefaultCampaignSettings();
+  plan.named_faults = cmd.faults.empty() ? ljp::DefaultCampaignFaults() : cmd.faults;
+  for (const std::string& f : plan.named_faults) {
+    if (ljp::Expected<ljp::Fault> fault = ljp::ParseFault(f); !fault) {
+      ReportError(fault.error());
+      return 1;
+    }
+  }
+  for (const std::string& u : cmd.unfixed) {
+    ljp::Expected<ljp::Finding> f = ljp::ParseFinding(u);
+    if (!f) {
+      ReportError(f.error());
+      return 1;
+    }
+    plan.unfixed.push_back(f.value());
+  }
+  plan.max_alloc = cmd.max_alloc;
+  plan.jobs = cmd.jobs;
+  plan.results = cmd.results;
+  plan.engine = cmd.engine.empty() ? ljp::DefaultEnginePath() : cmd.engine;
+  std::map<std::string, std::string> sources;
+  for (const std::string& p : plan.programs) {
+    const std::optional<std::string> source = ReadFile(p);
+    if (!source) return 1;
+    sources[p] = *source;
+  }
+  plan.request_for = [&sources](const std::string& program, const std::vector<std::string>& args) {
+    return ljp::ViewerRequestFor(sources.at(program), program, /*use_header=*/true, args);
+  };
+  std::printf(
+      "campaign: %zu programs x %zu settings x (%zu fault points + alloc=1..%llu), %d jobs\n",
+      plan.programs.size(), plan.settings.size(), plan.named_faults.size(),
+      static_cast<unsigned long long>(plan.max_alloc), plan.jobs);
+  std::fflush(stdout);
+  int failures = 0;
+  ljp::Expected<ljp::CampaignResult> result =
+      ljp::RunCampaign(plan, [&failures](const ljp::CampaignRun& r) {
+        if (r.command.empty()) return;
+        ++failures;
+        std::string settings;
+        for (const std::string& s : r.settings) settings += (settings.empty() ? "" : ",") + s;
+        std::printf("FAIL %s: %s [%s] %s: %s\n  reproduce: %s\n",
+                    r.leak ? "leak" : ljp::OutcomeName(r.outcome), r.program.c_str(),
+                    settings.empty() ? "header" : settings.c_str(), r.fault.c_str(),
+                    r.detail.c_str(), r.command.c_str());
+        std::fflush(stdout);
+      });
+  if (!result) {
+    ReportError(result.error());
+    return 3;
+  }
+  int failed = 0;
+  for (const ljp::CampaignRun& r : result.value().runs) failed += !r.command.empty();
+  std::printf("\n%s\n%zu runs (%d from the results file), %d failed\n",
+              ljp::CampaignTable(result.value()).c_str(), result.value().runs.size(),
+              result.value().resumed, failed);
+  return failed ? 1 : 0;
+}
+
 // ---- ljplay timeline / engine -----------------------------------------------
 
 struct TimelineCommand {
@@ -223,6 +341,7 @@ struct Cli {
   CLI::App app{"ljplay: the LuaJIT trace playground"};
   RunCommand run, sweep;
   TimelineCommand timeline;
+  CampaignCommand campaign;
   std::string engine_timeline;
   CLI::App* engine = nullptr;
   std::vector<CLI::App*> host;  // the host's subcommands, in order
@@ -233,6 +352,7 @@ struct Cli {
     AddRunCommand(app, run);
     AddSweepCommand(app, sweep);
     AddTimelineCommand(app, timeline);
+    AddCampaignCommand(app, campaign);
     engine = app.add_subcommand("engine", "The engine process: request on stdin (JSON)");
     engine->add_option("--timeline", engine_timeline, "Where to stream the timeline")->required();
     engine->group("");  // internal: not listed in --help
@@ -256,6 +376,7 @@ int Main(int argc, char** argv, const std::vector<HostCommand>& host) {
 
   if (cli->engine->parsed()) return RunEngine(cli->engine_timeline);
   if (cli->app.get_subcommand("timeline")->parsed()) return ShowTimeline(cli->timeline);
+  if (cli->app.get_subcommand("campaign")->parsed()) return ::Campaign(cli->campaign);
   for (size_t i = 0; i < host.size(); ++i)
     if (cli->host[i]->parsed()) return host[i].run();
 

@@ -5,7 +5,6 @@
 #include "engine_runner.h"
 
 namespace ljp {
-namespace {
 
 std::string OutputOf(const Timeline& t) {
   std::string out;
@@ -14,13 +13,14 @@ std::string OutputOf(const Timeline& t) {
   return out;
 }
 
-SweepRun Classify(uint64_t k, const Timeline& t, const std::string& reference) {
+SweepRun ClassifyRun(uint64_t k, const Timeline& t, const std::string& reference,
+                     const std::string& fault, const std::string& not_reached) {
   SweepRun run{k, SweepRun::Outcome::kRecovered, ""};
   bool fired = false;
   std::string last_abort;
   for (const Event& e : t.events) {
     if (const auto* f = std::get_if<FaultInjected>(&e.body)) {
-      fired = fired || f->fault.rfind("alloc", 0) == 0;
+      fired = fired || f->fault.rfind(fault, 0) == 0;
     } else if (const auto* a = std::get_if<TraceAbort>(&e.body)) {
       if (fired && last_abort.empty()) last_abort = "trace aborted: " + a->reason;
     } else if (const auto* a = std::get_if<AssertFailure>(&e.body)) {
@@ -38,7 +38,7 @@ SweepRun Classify(uint64_t k, const Timeline& t, const std::string& reference) {
     run.detail = end->message;
   } else if (!fired) {
     run.outcome = SweepRun::Outcome::kNotReached;
-    run.detail = "fewer than " + std::to_string(k) + " allocations while recording";
+    run.detail = not_reached;
   } else if (end->status != RunStatus::kOk || OutputOf(t) != reference) {
     run.outcome = SweepRun::Outcome::kWrongOutput;
     run.detail =
@@ -48,8 +48,6 @@ SweepRun Classify(uint64_t k, const Timeline& t, const std::string& reference) {
   }
   return run;
 }
-
-}  // namespace
 
 const char* OutcomeName(SweepRun::Outcome outcome) {
   switch (outcome) {
@@ -108,7 +106,9 @@ Expected<SweepResult> Sweep(const EngineRequest& request, uint64_t max_k,
     run.options.echo_output = false;
     Expected<Timeline> t = RunInEngine(run, engine_path, "");
     if (!t) return Error{"run with alloc=" + std::to_string(k) + ": " + t.error()};
-    SweepRun classified = Classify(k, t.value(), result.reference_output);
+    SweepRun classified =
+        ClassifyRun(k, t.value(), result.reference_output, "alloc",
+                    "fewer than " + std::to_string(k) + " allocations while recording");
     result.runs.push_back(classified);
     if (progress) progress(classified);
     if (classified.outcome == SweepRun::Outcome::kNotReached) break;

@@ -27,6 +27,15 @@ struct SweepResult {
 
 const char* OutcomeName(SweepRun::Outcome outcome);
 
+// What a run with a fault armed did, against the program's JIT-off output:
+// its fault fired (a fault event whose name starts with `fault`, else not
+// reached: not_reached says why), and then the program recovered, or hit an
+// assertion, a crash, the time budget, or printed something else. k is the
+// run's number in a sweep (0 elsewhere).
+SweepRun ClassifyRun(uint64_t k, const Timeline& t, const std::string& reference,
+                     const std::string& fault, const std::string& not_reached);
+std::string OutputOf(const Timeline& t);
+
 // Runs the sweep. `request` carries the program and options (its faults are
 // replaced by alloc=k). Stops early once the fault is no longer reached.
 // progress (optional) sees each run as it finishes.
