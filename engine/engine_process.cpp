@@ -1,5 +1,6 @@
 #include <signal.h>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/personality.h>
@@ -45,8 +46,11 @@ Expected<Timeline> RunInEngine(const EngineRequest& request, const std::string& 
   const bool temp = StreamsToTemp(timeline_path);
   const std::string path = StreamPathFor(timeline_path);
   if (path.empty()) return Error{"cannot create a temporary timeline file"};
+  // Close-on-exec: an engine another thread starts at the same moment must
+  // not inherit this pipe's write end, or this engine never sees the end of
+  // its request (the campaign's jobs, the desktop app's comparison).
   int to_engine[2];
-  if (pipe(to_engine) != 0) return Error{std::string("pipe: ") + std::strerror(errno)};
+  if (pipe2(to_engine, O_CLOEXEC) != 0) return Error{std::string("pipe: ") + std::strerror(errno)};
 
   std::fflush(stdout);
   std::fflush(stderr);
