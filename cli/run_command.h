@@ -64,7 +64,7 @@ inline void AddJitOptions(CLI::App* app, RunCommand& cmd) {
       ->allow_extra_args(false);
   app->add_option("--unfixed", cmd.unfixed,
                   "Show a LuaJIT bug the playground found, with its fix off: loop-subst-oom, "
-                  "abort-stale-start, round-string (docs/findings.md)")
+                  "abort-stale-start, round-string, hot-call-oom (docs/findings.md)")
       ->allow_extra_args(false);
   app->add_option("--stitch-mode", cmd.stitch_mode,
                   "recff_stitch() as it was: full (default), unprotected, precheck-2021, "

@@ -480,7 +480,8 @@ void SessionRun::ArmFaults(std::string& setup_error) {
   // Finding i is LJO_UNFIX_* bit i.
   static_assert(1 << static_cast<int>(Finding::kLoopSubstOom) == LJO_UNFIX_LOOP_SUBST &&
                 1 << static_cast<int>(Finding::kAbortStaleStart) == LJO_UNFIX_ABORT_STALE &&
-                1 << static_cast<int>(Finding::kRoundString) == LJO_UNFIX_ROUND_STRING);
+                1 << static_cast<int>(Finding::kRoundString) == LJO_UNFIX_ROUND_STRING &&
+                1 << static_cast<int>(Finding::kHotCallOom) == LJO_UNFIX_HOTCALL_OOM);
   unsigned int unfixed = 0;
   for (Finding f : options_.unfixed) unfixed |= 1u << static_cast<int>(f);
   ljo_set_unfixed(L_, unfixed);

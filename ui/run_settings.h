@@ -38,7 +38,7 @@ struct RunSettings {
   bool trace_grow = false;                // trace-grow
   bool trace_grow_always = false;         // trace-grow=always
   // Found LuaJIT bugs shown with their fix off (--unfixed), by Finding.
-  std::array<bool, 3> unfixed = {false, false, false};
+  std::array<bool, 4> unfixed = {false, false, false, false};
 
   bool operator==(const RunSettings& other) const;
 };

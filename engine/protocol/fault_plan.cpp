@@ -25,7 +25,8 @@ const Named kFaults[] = {
     {"trace-grow", Fault::Kind::kTraceGrow, false},
 };
 
-const char* const kFindings[] = {"loop-subst-oom", "abort-stale-start", "round-string"};
+const char* const kFindings[] = {"loop-subst-oom", "abort-stale-start", "round-string",
+                                 "hot-call-oom"};
 
 const char* const kModes[] = {"full", "unprotected", "precheck-2021", "cpcall-2024", "recerr-2024"};
 
@@ -82,13 +83,14 @@ Expected<Finding> ParseFinding(std::string_view text) {
   for (size_t i = 0; i < std::size(kFindings); ++i)
     if (text == kFindings[i]) return static_cast<Finding>(i);
   return Error{"unknown finding '" + std::string(text) +
-               "' (known: loop-subst-oom, abort-stale-start, round-string)"};
+               "' (known: loop-subst-oom, abort-stale-start, round-string, hot-call-oom)"};
 }
 
 const char* FindingName(Finding finding) { return kFindings[static_cast<int>(finding)]; }
 
 std::vector<Finding> AllFindings() {
-  return {Finding::kLoopSubstOom, Finding::kAbortStaleStart, Finding::kRoundString};
+  return {Finding::kLoopSubstOom, Finding::kAbortStaleStart, Finding::kRoundString,
+          Finding::kHotCallOom};
 }
 
 std::string FaultPointName(int point) {

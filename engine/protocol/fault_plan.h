@@ -55,6 +55,7 @@ enum class Finding {
   kLoopSubstOom,     // loop_unroll(): the substitution table's size set before it exists
   kAbortStaleStart,  // trace_start(): an abort with the previous trace's start
   kRoundString,      // recff_math_round(): a string argument read as a number (ARM64)
+  kHotCallOom,       // lj_err_mem(): the stack top lowered below a hot call's arguments
 };
 
 Expected<Finding> ParseFinding(std::string_view text);

@@ -73,7 +73,7 @@ TEST(RunSettings, TraceGrowFaultsAndUnfixedFindings_GoThereAndBack) {
   ASSERT_EQ(options.unfixed.size(), 1u);
   EXPECT_EQ(options.unfixed[0], Finding::kAbortStaleStart);
   EXPECT_TRUE(RunSettingsFrom(options) == s);
-  s.unfixed = {false, false, false};
+  s.unfixed = {false, false, false, false};
   EXPECT_FALSE(RunSettingsFrom(options) == s);
 }
 
