@@ -889,6 +889,7 @@
   document.addEventListener('paste', (e) => {
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     if (!text || !viewer.module || document.activeElement !== $('canvas')) return;
+    // Kept for ImGui's Ctrl+V, which reads it as the clipboard's text.
     if (viewer.call('ljp_viewer_paste', 'number', [text])) e.preventDefault();
   });
 

@@ -139,7 +139,7 @@ runInBrowser(opts, 'tools-browser.log', async ({browser, url, log}) => {
   const events = paneOf(layout, 'log');
   await page.evaluate(() => navigator.clipboard.writeText('stitch'));
   await page.mouse.click(...await toPage(page, [events.x + events.width / 2, events.copy[1] + 25]));
-  await page.keyboard.press('Control+V');
+  await page.keyboard.press('Control+V');  // at once: the click may not have reached ImGui yet
   await page.waitForTimeout(300);
   const filtered = (await page.evaluate(() => window.ljplayTest.dumpPane('events')))
       .split('\n').filter((line) => line);

@@ -204,11 +204,12 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_move_cursor(const char* where) {
 }
 
 // The text of the user's paste (the page's paste event, which comes right
-// after the Ctrl+V key): ImGui's Ctrl+V takes it in the next frame as the
-// clipboard's text. 0 when no field has the keyboard.
+// after the Ctrl+V key): ImGui's Ctrl+V takes it in a later frame as the
+// clipboard's text. Kept even when no field has the keyboard yet: the click
+// into a field may not have reached ImGui when the paste comes.
 EMSCRIPTEN_KEEPALIVE int ljp_viewer_paste(const char* text) {
   ljp::web::RequestRedraw();
-  if (!text || !ImGui::GetIO().WantTextInput) return 0;
+  if (!text) return 0;
   ljp::web::TheViewer().pasted = text;
   return 1;
 }
