@@ -45,12 +45,13 @@ void FileSink::Header(const Timeline& timeline) {
   std::lock_guard<std::mutex> lock(mutex_);
   pending_ += TimelineHeaderLine(timeline);
   pending_ += '\n';
+  writer_lines_ = EventWriter(timeline.vmdef);
   WriteOutLocked();
 }
 
 void FileSink::Append(const Event& event) {
   std::lock_guard<std::mutex> lock(mutex_);
-  AppendEventLine(pending_, event);
+  writer_lines_.Append(pending_, event);
   pending_ += '\n';
   if (pending_.size() >= kFlushBytes) WriteOutLocked();
 }

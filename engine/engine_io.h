@@ -13,6 +13,7 @@
 
 #include "engine_request.h"
 #include "session_options.h"
+#include "timeline_codec.h"
 
 namespace ljp {
 
@@ -40,6 +41,7 @@ class FileSink : public TimelineSink {
  private:
   void WriteOutLocked();
   FILE* file_;
+  EventWriter writer_lines_;  // the file's lines, each after the ones it builds on
   std::string pending_;
   std::mutex mutex_;
   std::condition_variable wake_;

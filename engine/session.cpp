@@ -19,6 +19,8 @@
 
 extern "C" {
 #include "luajit_observe.h"
+// LuaJIT's table of IR operand modes (lj_ir.c), by IR op; not in any public header.
+extern const uint8_t lj_ir_mode[];
 }
 
 namespace ljp {
@@ -98,6 +100,7 @@ VmDef ReadVmDef(lua_State* L) {
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
+  for (size_t op = 0; op < vm.irnames.size(); ++op) vm.irmode.push_back(lj_ir_mode[op]);
   lua_getglobal(L, "jit");
   lua_getfield(L, -1, "version");
   vm.luajit_version = lua_tostring(L, -1) ? lua_tostring(L, -1) : "";

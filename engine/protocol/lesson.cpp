@@ -117,7 +117,7 @@ std::optional<size_t> FindEvent(const Timeline& t, const EventQuery& query) {
     if (query.type != EventTypeName(t.events[i].body)) continue;
     bool ok = true;
     if (!query.conditions.empty()) {
-      const json j = json::parse(EventLine(t.events[i]), nullptr, false);
+      const json j = json::parse(VerboseEventLine(t.events[i]), nullptr, false);
       for (const EventQuery::Condition& c : query.conditions) {
         const json* field = Field(j, c.key);
         ok = ok && field && Matches(*field, c);

@@ -12,7 +12,8 @@
 
 namespace ljp {
 
-inline constexpr int kProtocolVersion = 1;
+// 2: compact event lines (timeline_codec.h); readers still read 1.
+inline constexpr int kProtocolVersion = 2;
 
 // Name tables of the VM that produced the timeline (from LuaJIT's jit.vmdef),
 // so a timeline can be rendered without LuaJIT.
@@ -27,6 +28,7 @@ struct VmDef {
   std::vector<std::string> traceerr;  // trace error formats, by code
   std::vector<std::string> ffnames;   // fast function names, by ffid
   std::vector<std::string> params;    // jit.opt parameter names, by index
+  std::vector<int> irmode;            // lj_ir_mode: operand modes, by IR op (IrIns::mode)
 };
 
 // A function (and a position in it), described as jit.v describes it.
@@ -35,6 +37,7 @@ struct FuncRef {
   uint64_t proto = 0;  // identity of a Lua prototype, 0 otherwise
   int pc = -1;         // bytecode position (Lua functions)
   int line = 0;
+  bool operator==(const FuncRef&) const = default;
 };
 
 // One IR instruction or constant of a trace.
@@ -61,6 +64,7 @@ struct Snapshot {
   int nslots = 0;
   int topslot = 0;
   std::vector<uint32_t> entries;  // raw SnapEntry values
+  bool operator==(const Snapshot&) const = default;
 };
 
 // One Lua stack frame, innermost first.
@@ -70,6 +74,7 @@ struct StackFrame {
   int size = 0;      // slots to the previous frame
   std::string cont;  // for cont frames: stitch, ra, nop, cat, condt, condf, hook, ffi, other
   FuncRef fn;
+  bool operator==(const StackFrame&) const = default;
 };
 
 struct StackView {

@@ -10,14 +10,20 @@
 
 #include "expected.h"
 #include "timeline.h"
+#include "timeline_codec.h"
 
 namespace ljp {
 
 // Header line (everything in Timeline except events).
 std::string TimelineHeaderLine(const Timeline& timeline);
+// One event's line, complete in itself. A file's lines are written by one
+// EventWriter (timeline_codec.h), whose lines may leave out what earlier ones said.
 std::string EventLine(const Event& event);
 // EventLine(event) appended to line (no newline).
 void AppendEventLine(std::string& line, const Event& event);
+// The event in protocol 1's form: every member by name, as an object (what
+// lesson queries address, KEY=VALUE with KEY a dotted member path).
+std::string VerboseEventLine(const Event& event);
 
 // Writes the whole timeline, one JSON document per line.
 void WriteTimeline(std::ostream& out, const Timeline& timeline);
@@ -32,7 +38,7 @@ using EventTypeFilter = std::function<bool(std::string_view type)>;
 // type, so that the run's end and the next sequence number are known.
 Expected<Timeline> ReadTimeline(std::istream& in, const EventTypeFilter& keep = {});
 
-// Parses one event line (for streaming readers).
+// Parses one event line complete in itself (a file's lines: EventReader).
 Expected<Event> ParseEventLine(const std::string& line);
 
 }  // namespace ljp

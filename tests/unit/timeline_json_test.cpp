@@ -43,6 +43,67 @@ TEST(TimelineJson, RoundTripKeepsEveryEvent) {
   EXPECT_EQ(Explain(read.value()), Explain(original));
 }
 
+// Protocol 2 leaves out of a line what earlier lines said: every member of
+// every event must still come back, for programs that make traces of every
+// kind (stitches, side traces, exits, aborts, the stitch modes' errors).
+TEST(TimelineJson, EveryMemberOfEveryEventSurvivesTheCompactLines) {
+  std::vector<std::string> files;
+  for (const char* name : {"stitch_chain", "maxsnap_stitch", "table_bump_stitch", "ir_const_stitch",
+                           "snap_grow_stitch", "ir_grow_canon"})
+    files.push_back(std::string(LJP_TEST_EXAMPLES) + "/" + name + ".lua");
+  for (const char* name : {"80-trace-sunk-exits", "81-trace-side-chains",
+                           "82-trace-coroutines-flush", "01-closures", "03-meta-index-newindex"})
+    files.push_back(std::string(LJP_TEST_CORPUS) + "/" + name + ".lua");
+  size_t events = 0, omitted_bc = 0, compact_bytes = 0, verbose_bytes = 0;
+  for (const std::string& file : files) {
+    for (const char* opts : {"", "hotloop=1,hotexit=1,maxsnap=3"}) {
+      SessionOptions options;
+      if (*opts)
+        options.settings = {{JitSetting::Kind::kOptimization, "hotloop=1"},
+                            {JitSetting::Kind::kOptimization, "hotexit=1"},
+                            {JitSetting::Kind::kOptimization, "maxsnap=3"}};
+      options.prng_seed = 1;
+      Session session(options);
+      const Timeline original = session.Run(test::ReadFile(file), file);
+      const std::string text = Serialize(original);
+      std::istringstream in(text);
+      Expected<Timeline> read = ReadTimeline(in);
+      ASSERT_TRUE(read) << file << ": " << read.error();
+      ASSERT_EQ(read.value().events.size(), original.events.size()) << file;
+      for (size_t i = 0; i < original.events.size(); ++i) {
+        ASSERT_EQ(VerboseEventLine(read.value().events[i]), VerboseEventLine(original.events[i]))
+            << file << " " << opts << ", event " << i;
+      }
+      std::istringstream lines(text);
+      for (std::string line; std::getline(lines, line);) {
+        omitted_bc += line.rfind("{\"type\":\"record\",", 0) == 0 &&
+                      line.find("\"bc\":") == std::string::npos;
+      }
+      events += original.events.size();
+      compact_bytes += text.size() - TimelineHeaderLine(original).size() - 1;
+      for (const Event& e : original.events) verbose_bytes += VerboseEventLine(e).size() + 1;
+    }
+  }
+  EXPECT_GT(events, 1000u);
+  EXPECT_GT(omitted_bc, 100u);
+  // Much shorter than every member written out.
+  EXPECT_LT(compact_bytes, verbose_bytes / 2) << compact_bytes << " of " << verbose_bytes;
+}
+
+// Timelines saved by version 1 writers (every member by name) still open.
+TEST(TimelineJson, VersionOneFilesAreStillRead) {
+  Timeline original = RealTimeline();
+  original.version = 1;
+  std::string text = TimelineHeaderLine(original) + "\n";
+  for (const Event& e : original.events) text += VerboseEventLine(e) + "\n";
+  std::istringstream in(text);
+  Expected<Timeline> read = ReadTimeline(in);
+  ASSERT_TRUE(read) << read.error();
+  ASSERT_EQ(read.value().events.size(), original.events.size());
+  for (size_t i = 0; i < original.events.size(); ++i)
+    EXPECT_EQ(VerboseEventLine(read.value().events[i]), VerboseEventLine(original.events[i])) << i;
+}
+
 TEST(TimelineJson, TruncatedLastLineIsIgnored) {
   const std::string text = Serialize(RealTimeline());
   const std::string cut = text.substr(0, text.size() - 10);  // a killed engine

@@ -39,10 +39,19 @@ namespace {
 // Hands each line to JavaScript as it is made; nothing is kept here.
 class PostEachLine : public TimelineSink {
  public:
-  void Header(const Timeline& timeline) override { Post(TimelineHeaderLine(timeline)); }
-  void Append(const Event& event) override { Post(EventLine(event)); }
+  void Header(const Timeline& timeline) override {
+    Post(TimelineHeaderLine(timeline));
+    writer_ = EventWriter(timeline.vmdef);
+  }
+  void Append(const Event& event) override {
+    line_.clear();
+    writer_.Append(line_, event);
+    Post(line_);
+  }
 
  private:
+  EventWriter writer_;
+  std::string line_;
   static void Post(const std::string& line) { ljp_worker_post_line(line.data(), line.size()); }
 };
 
