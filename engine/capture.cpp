@@ -1,9 +1,11 @@
 #include "capture.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cinttypes>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -26,7 +28,11 @@ const std::string& NameAt(const std::vector<std::string>& names, int i) {
 
 // Location of a Lua function position, as lj_debug_pushloc writes it.
 std::string LuaLoc(const ljo_Func& f) {
-  std::string chunk = f.chunk ? f.chunk : "?";
+  // A load()ed string's chunk name is the whole string: look at its start only.
+  const char* name = f.chunk ? f.chunk : "?";
+  if (f.firstline >= 0 && name[0] != '@' && name[0] != '=' && strnlen(name, 41) > 40)
+    return Format("%p:%d", f.proto, f.line);
+  std::string chunk = name;
   if (f.firstline < 0) return "builtin:" + chunk;
   if (!chunk.empty() && chunk[0] == '@') {
     chunk.erase(0, 1);
@@ -243,6 +249,29 @@ void Capture::Detach(lua_State* L) { ljo_set_observer(L, nullptr); }
 
 // ---- Bytecode text (jit.bc's bcline and jit.dump's dump_record) --------
 
+namespace {
+
+// printf's "%*d" (zero = "%0*d") and "%-*s", appended: the bytecode text is
+// made for every recorded instruction, so without printf.
+void AppendInt(std::string& s, int v, int width, bool zero = false) {
+  char buf[16];
+  const char* end = std::to_chars(buf, buf + sizeof(buf), v).ptr;
+  const char* digits = buf;
+  const int n = static_cast<int>(end - buf);
+  if (zero && v < 0) {  // "-005"
+    s += '-';
+    ++digits;
+  }
+  if (n < width) s.append(width - n, zero ? '0' : ' ');
+  s.append(digits, end);
+}
+void AppendLeft(std::string& s, const std::string& text, size_t width) {
+  s += text;
+  if (text.size() < width) s.append(width - text.size(), ' ');
+}
+
+}  // namespace
+
 std::string Capture::BytecodeText(const void* proto, int pc, const std::string& prefix) const {
   uint32_t ins = 0;
   int m = 0, line = 0;
@@ -250,10 +279,28 @@ std::string Capture::BytecodeText(const void* proto, int pc, const std::string& 
   const int ma = m & 7, mb = m & (15 * 8), mc = m & (15 * 128);
   const int a = (ins >> 8) & 0xff;
   const std::string& op = NameAt(vmdef_.bcnames, ins & 0xff);
-  std::string s = Format("%04d %s %-6s %3s ", pc, prefix.c_str(), op.c_str(),
-                         ma == 0 ? "" : std::to_string(a).c_str());
+  // "%04d %s %-6s %3s "
+  std::string s;
+  s.reserve(64);
+  AppendInt(s, pc, 4, true);
+  s += ' ';
+  s += prefix;
+  s += ' ';
+  AppendLeft(s, op, 6);
+  s += ' ';
+  if (ma == 0) {
+    s += "   ";
+  } else {
+    AppendInt(s, a, 3);
+  }
+  s += ' ';
   int d = static_cast<int>(ins >> 16);
-  if (mc == 13 * 128) return s + Format("=> %04d\n", pc + d - 0x7fff);  // BCMjump
+  if (mc == 13 * 128) {  // BCMjump: "=> %04d\n"
+    s += "=> ";
+    AppendInt(s, pc + d - 0x7fff, 4, true);
+    s += '\n';
+    return s;
+  }
   if (mb != 0) {
     d &= 0xff;
   } else if (mc == 0) {
@@ -285,14 +332,21 @@ std::string Capture::BytecodeText(const void* proto, int pc, const std::string& 
     kc = has_kc ? ka + " ; " + kc : ka;
     has_kc = true;
   }
-  if (mb != 0) {
-    const int b = static_cast<int>(ins >> 24);
-    if (has_kc) return s + Format("%3d %3d  ; %s\n", b, d, kc.c_str());
-    return s + Format("%3d %3d\n", b, d);
+  if (mb != 0) {  // "%3d %3d" and "  ; %s"
+    AppendInt(s, static_cast<int>(ins >> 24), 3);
+    s += ' ';
+    AppendInt(s, d, 3);
+  } else {                                                  // "%3d" and "      ; %s"
+    if (!has_kc && mc == 7 * 128 && d > 32767) d -= 65536;  // BCMlits
+    AppendInt(s, d, 3);
+    if (has_kc) s += "    ";
   }
-  if (has_kc) return s + Format("%3d      ; %s\n", d, kc.c_str());
-  if (mc == 7 * 128 && d > 32767) d -= 65536;  // BCMlits
-  return s + Format("%3d\n", d);
+  if (has_kc) {
+    s += "  ; ";
+    s += kc;
+  }
+  s += '\n';
+  return s;
 }
 
 std::string Capture::BytecodeLine(const void* proto, int pc, int depth) const {
@@ -330,10 +384,9 @@ SlotMap Capture::ReadSlots(lua_State* L) const {
   ljo_recorder(L, &r);
   map.baseslot = r.baseslot;
   map.maxslot = r.maxslot;
-  std::vector<uint32_t> slots(512);
-  const int total = ljo_slots(L, slots.data(), static_cast<int>(slots.size()));
-  slots.resize(std::min<size_t>(total, slots.size()));
-  map.slots = std::move(slots);
+  uint32_t slots[512];
+  const int total = ljo_slots(L, slots, static_cast<int>(std::size(slots)));
+  map.slots.assign(slots, slots + std::min<size_t>(std::max(total, 0), std::size(slots)));
   return map;
 }
 

@@ -371,8 +371,11 @@ void SessionRun::Append(EventBody body) {
   Event event{seq_++, std::move(body)};
   if (sink_) {
     // The sink has every event; the returned timeline keeps how the run ended.
+    if (!essential) {
+      sink_->Take(std::move(event));
+      return;
+    }
     sink_->Append(event);
-    if (!essential) return;
   }
   timeline_.events.push_back(std::move(event));
 }

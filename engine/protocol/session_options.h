@@ -62,6 +62,8 @@ class TimelineSink {
   virtual ~TimelineSink() = default;
   virtual void Header(const Timeline& timeline) = 0;
   virtual void Append(const Event& event) = 0;
+  // The same, for an event the caller no longer needs.
+  virtual void Take(Event&& event) { Append(event); }
   virtual void Flush() {}
 };
 

@@ -1,6 +1,9 @@
 #include "timeline_codec.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -14,9 +17,11 @@ namespace ljp {
 // update it alike, from the whole event, after each line (Learn), so a line
 // depends only on the lines before it.
 struct CodecState {
-  std::vector<int> irmode;                                         // from the header
-  std::string arch;                                                // from the header
-  std::unordered_map<uint64_t, std::string> loc_prefix;            // proto -> loc before ":line"
+  std::vector<int> irmode;                               // from the header
+  std::string arch;                                      // from the header
+  std::unordered_map<uint64_t, std::string> loc_prefix;  // proto -> loc before ":line"
+  std::unordered_map<uint64_t, int64_t> proto_id;  // proto -> its number, in order of appearance
+  std::vector<uint64_t> protos;                    // by number - 1
   std::unordered_map<uint64_t, std::vector<std::string>> listing;  // proto -> text by pc
   int trace = 0;                  // of the last trace_start, record, record_done or snapshot
   int nins = 0, nk = 0;           // IR bounds after the last record or record_done
@@ -56,7 +61,8 @@ bool SameIns(const IrIns& a, const IrIns& b) {  // all but ridsp
 
 // ---- Function references ------------------------------------------------
 // "os.date" (no Lua function), [proto, pc, line] (a Lua function whose loc is
-// its known prefix and ":line"), [proto, pc, line, "loc"] otherwise.
+// its known prefix and ":line"), [proto, pc, line, "loc"] otherwise; a proto
+// an earlier line named is written as -N, its number in order of appearance.
 
 std::optional<std::string> LocPrefix(const FuncRef& f) {
   const std::string suffix = ":" + std::to_string(f.line);
@@ -64,8 +70,14 @@ std::optional<std::string> LocPrefix(const FuncRef& f) {
   return f.loc.substr(0, f.loc.size() - suffix.size());
 }
 
+void LearnProto(CodecState& s, uint64_t proto) {
+  if (s.proto_id.emplace(proto, static_cast<int64_t>(s.protos.size()) + 1).second)
+    s.protos.push_back(proto);
+}
+
 void Learn(CodecState& s, const FuncRef& f) {
   if (!f.proto) return;
+  LearnProto(s, f.proto);
   if (std::optional<std::string> prefix = LocPrefix(f)) {
     s.loc_prefix[f.proto] = std::move(*prefix);
   } else {
@@ -79,7 +91,11 @@ void WriteFunc(JsonWriter& w, const CodecState& s, const FuncRef& f) {
     return;
   }
   w.BeginArray();
-  w.Uint(f.proto);
+  if (const auto id = s.proto_id.find(f.proto); f.proto && id != s.proto_id.end()) {
+    w.Int(-id->second);
+  } else {
+    w.Uint(f.proto);
+  }
   w.Int(f.pc);
   w.Int(f.line);
   const auto known = f.proto ? s.loc_prefix.find(f.proto) : s.loc_prefix.end();
@@ -93,7 +109,12 @@ FuncRef ReadFuncRef(const json& j, const CodecState& s) {
   if (j.is_string()) {
     f.loc = j.get<std::string>();
   } else if (j.is_array() && j.size() >= 3) {
-    f.proto = j[0].get<uint64_t>();
+    if (j[0].is_number_integer() && j[0].get<int64_t>() < 0) {
+      const uint64_t id = static_cast<uint64_t>(-j[0].get<int64_t>());
+      f.proto = id <= s.protos.size() ? s.protos[id - 1] : 0;
+    } else {
+      f.proto = j[0].get<uint64_t>();
+    }
     f.pc = j[1].get<int>();
     f.line = j[2].get<int>();
     if (j.size() > 3) {
@@ -233,6 +254,132 @@ std::vector<IrIns> ReadIr(const json& j, const CodecState& s) {
   return ir;
 }
 
+// An IR list as the part earlier lines did not give: "ir_range" [klo, khi,
+// ilo, ihi] says the list is the refs in [klo, khi) and [ilo, ihi) that
+// earlier lines of this trace gave or "ir" gives, "ir" what differs or is new.
+// Written so only where the reader's result is exactly the list.
+struct IrRange {
+  int klo = 0, khi = 0, ilo = 0, ihi = 0;
+  bool Holds(int ref) const { return (ref >= klo && ref < khi) || (ref >= ilo && ref < ihi); }
+};
+
+std::optional<IrRange> DeltaRange(const CodecState& s, const std::vector<IrIns>& ir) {
+  if (ir.empty()) return std::nullopt;
+  IrRange r;
+  int last = INT32_MIN;
+  for (const IrIns& ins : ir) {
+    if (ins.ref <= last || ins.ref == 0) return std::nullopt;
+    last = ins.ref;
+    if (ins.ref < 0) {
+      if (r.klo == r.khi) r.klo = ins.ref;
+      r.khi = ins.ref + 1;
+    } else {
+      if (r.ilo == r.ihi) r.ilo = ins.ref;
+      r.ihi = ins.ref + 1;
+    }
+  }
+  // Every ref the reader knows in the range must be in the list.
+  size_t next = 0;
+  for (const auto& [lo, hi] : {std::pair{r.klo, r.khi}, std::pair{r.ilo, r.ihi}}) {
+    for (auto it = s.ir.lower_bound(lo); it != s.ir.end() && it->first < hi; ++it) {
+      while (next < ir.size() && ir[next].ref < it->first) ++next;
+      if (next == ir.size() || ir[next].ref != it->first) return std::nullopt;
+    }
+  }
+  return r;
+}
+
+bool Known(const CodecState& s, const IrIns& ins) {
+  const auto it = s.ir.find(ins.ref);
+  return it != s.ir.end() && SameIns(it->second, ins) && it->second.ridsp == ins.ridsp;
+}
+
+void IrMember(JsonWriter& w, const CodecState& s, const std::vector<IrIns>& ir) {
+  const std::optional<IrRange> range = DeltaRange(s, ir);
+  const bool delta =
+      range && std::any_of(ir.begin(), ir.end(), [&](const IrIns& ins) { return Known(s, ins); });
+  if (delta) {
+    Member(w, "\"ir_range\":");
+    w.BeginArray();
+    for (int v : {range->klo, range->khi, range->ilo, range->ihi}) w.Int(v);
+    w.EndArray();
+  }
+  if (!delta && ir.empty()) return;
+  Member(w, "\"ir\":");
+  w.BeginArray();
+  for (const IrIns& ins : ir) {
+    if (!delta || !Known(s, ins)) WriteIns(w, s, ins);
+  }
+  w.EndArray();
+}
+
+std::vector<IrIns> ReadIrMember(const json& j, const CodecState& s) {
+  std::vector<IrIns> written = ReadIr(j.value("ir", json::array()), s);
+  const auto range_json = j.find("ir_range");
+  if (range_json == j.end() || !range_json->is_array() || range_json->size() != 4) return written;
+  const IrRange range{(*range_json)[0].get<int>(), (*range_json)[1].get<int>(),
+                      (*range_json)[2].get<int>(), (*range_json)[3].get<int>()};
+  std::map<int, IrIns> ir;
+  for (const auto& [lo, hi] : {std::pair{range.klo, range.khi}, std::pair{range.ilo, range.ihi}}) {
+    for (auto it = s.ir.lower_bound(lo); it != s.ir.end() && it->first < hi; ++it) ir.insert(*it);
+  }
+  for (IrIns& ins : written) ir[ins.ref] = std::move(ins);
+  std::vector<IrIns> out;
+  out.reserve(ir.size());
+  for (auto& [ref, ins] : ir) out.push_back(std::move(ins));
+  return out;
+}
+
+// ---- Machine code ---------------------------------------------------------
+// The capture has it as hex; lines carry it as base64 ("mcode64"), a third shorter.
+
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::optional<std::string> HexToBase64(const std::string& hex) {
+  if (hex.size() % 2) return std::nullopt;
+  std::vector<uint8_t> bytes;
+  bytes.reserve(hex.size() / 2);
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int v = 0;
+    for (char c : {hex[i], hex[i + 1]}) {
+      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) return std::nullopt;  // only what the capture writes: lower-case hex
+      v = v * 16 + d;
+    }
+    bytes.push_back(static_cast<uint8_t>(v));
+  }
+  std::string out;
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const uint32_t n = bytes[i] << 16 | (i + 1 < bytes.size() ? bytes[i + 1] << 8 : 0) |
+                       (i + 2 < bytes.size() ? bytes[i + 2] : 0);
+    out += kBase64[n >> 18];
+    out += kBase64[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kBase64[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kBase64[n & 63] : '=';
+  }
+  return out;
+}
+
+std::string Base64ToHex(const std::string& b64) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : b64) {
+    const char* at = std::strchr(kBase64, c);
+    if (c == '=' || !c || !at) break;
+    acc = (acc << 6) | static_cast<uint32_t>(at - kBase64);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const uint32_t byte = (acc >> bits) & 0xff;
+      hex += kHex[byte >> 4];
+      hex += kHex[byte & 15];
+    }
+  }
+  return hex;
+}
+
 // ---- Snapshots, slot maps, stacks ---------------------------------------
 
 void WriteSnapshot(JsonWriter& w, const Snapshot& snap) {  // [no, ref, nslots, topslot, [entries]]
@@ -256,14 +403,15 @@ Snapshot ReadSnapshot(const json& j) {
 }
 
 // [baseslot, maxslot, size, index, value, index, value, ...]: the slots that
-// differ from the last slot map (or lie past its end).
+// differ from the last slot map (past its end: that are not 0).
 void WriteSlots(JsonWriter& w, const CodecState& s, const SlotMap& map) {
   w.BeginArray();
   w.Int(map.baseslot);
   w.Int(map.maxslot);
   w.Uint(map.slots.size());
   for (size_t i = 0; i < map.slots.size(); ++i) {
-    if (i < s.slots.slots.size() && s.slots.slots[i] == map.slots[i]) continue;
+    const uint32_t old = i < s.slots.slots.size() ? s.slots.slots[i] : 0;  // new slots read 0
+    if (old == map.slots[i]) continue;
     w.Uint(i);
     w.Uint(map.slots[i]);
   }
@@ -424,6 +572,7 @@ void Learn(CodecState& s, const Event& event) {
         } else if constexpr (std::is_same_v<T, TraceExit>) {
           Learn(s, b.at);
         } else if constexpr (std::is_same_v<T, ProtoListing>) {
+          LearnProto(s, b.proto);
           std::vector<std::string>& texts = s.listing[b.proto];
           texts.clear();
           for (const ProtoListing::Line& l : b.lines) {
@@ -470,8 +619,7 @@ void WriteBody(JsonWriter& w, const CodecState& s, const RecordStep& b) {
 void WriteBody(JsonWriter& w, const CodecState& s, const RecordDone& b) {
   TraceMember(w, s, b.trace);
   IntMember(w, "\"step\":", b.step);
-  Member(w, "\"ir\":");
-  WriteIr(w, s, b.ir);
+  IrMember(w, s, b.ir);
   IntUnless(w, "\"nins\":", b.nins, s.nins);
   IntUnless(w, "\"nk\":", b.nk, s.nk);
 }
@@ -480,10 +628,7 @@ void WriteBody(JsonWriter& w, const CodecState& s, const SnapshotAdded& b) {
   TraceMember(w, s, b.trace);
   Member(w, "\"snap\":");
   WriteSnapshot(w, b.snap);
-  if (!b.ir.empty()) {
-    Member(w, "\"ir\":");
-    WriteIr(w, s, b.ir);
-  }
+  IrMember(w, s, b.ir);
 }
 
 void WriteBody(JsonWriter& w, const CodecState& s, const StitchStep& b) {
@@ -581,8 +726,13 @@ void WriteBody(JsonWriter& w, const CodecState& s, const TraceStop& b) {
     w.Uint(b.mcode_addr);
   }
   if (!b.mcode.empty()) {
-    Member(w, "\"mcode\":");
-    w.String(b.mcode);
+    if (std::optional<std::string> b64 = HexToBase64(b.mcode)) {
+      Member(w, "\"mcode64\":");
+      w.String(*b64);
+    } else {
+      Member(w, "\"mcode\":");
+      w.String(b.mcode);
+    }
   }
   if (b.arch != s.arch) {
     Member(w, "\"arch\":");
@@ -662,7 +812,7 @@ RecordDone ReadRecordDone(const json& j, const CodecState& s) {
   RecordDone r;
   r.trace = TraceOr(j, s);
   r.step = IntOr(j, "step", 0);
-  if (j.contains("ir")) r.ir = ReadIr(j["ir"], s);
+  r.ir = ReadIrMember(j, s);
   r.nins = IntOr(j, "nins", s.nins);
   r.nk = IntOr(j, "nk", s.nk);
   return r;
@@ -672,7 +822,7 @@ SnapshotAdded ReadSnapshotAdded(const json& j, const CodecState& s) {
   SnapshotAdded r;
   r.trace = TraceOr(j, s);
   if (j.contains("snap")) r.snap = ReadSnapshot(j["snap"]);
-  if (j.contains("ir")) r.ir = ReadIr(j["ir"], s);
+  r.ir = ReadIrMember(j, s);
   return r;
 }
 
@@ -742,7 +892,7 @@ TraceStop ReadTraceStop(const json& j, const CodecState& s) {
   ReadTraceIr(j, s, r);
   r.mcode_size = IntOr(j, "mcode_size", 0);
   r.mcode_addr = j.value("mcode_addr", uint64_t{0});
-  r.mcode = StringOr(j, "mcode");
+  r.mcode = j.contains("mcode64") ? Base64ToHex(StringOr(j, "mcode64")) : StringOr(j, "mcode");
   r.arch = StringOr(j, "arch", s.arch);
   return r;
 }
