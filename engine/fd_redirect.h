@@ -12,5 +12,8 @@ int DupFd(int fd);
 bool RedirectFd(int from, int to);
 // Closes a descriptor made by DupFd.
 void CloseDupFd(int fd);
+// Makes every write to descriptor fd add 1 to *counter, where that costs less
+// than asking the file whether it grew; false where it does not (POSIX).
+bool CountWrites(int fd, volatile unsigned* counter);
 
 }  // namespace ljp

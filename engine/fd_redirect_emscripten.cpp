@@ -8,9 +8,9 @@
 // entry, and the file stays open for the descriptor it was copied from, which
 // closes it. (So a copy left behind - by an engine stopped on an assertion -
 // costs nothing and does not close node's stdout when the program exits.)
-#include "fd_redirect.h"
-
 #include <emscripten.h>
+
+#include "fd_redirect.h"
 
 // clang-format off
 // (EM_JS bodies are JavaScript.)
@@ -33,6 +33,22 @@ EM_JS(int, ljp_share_stream, (int fd, int to), {
 });
 
 EM_JS(void, ljp_forget_stream, (int fd), { FS.closeStream(fd); });
+
+// Wraps the write of this descriptor's stream (only this one: stream_ops is
+// shared by every file of its kind) to count writes in wasm memory, which C
+// reads without calling JavaScript.
+EM_JS(int, ljp_count_writes, (int fd, unsigned* counter), {
+  var stream = FS.getStream(fd);
+  if (!stream || !stream.stream_ops || !stream.stream_ops.write) return 0;
+  var ops = Object.create(stream.stream_ops);
+  var write = stream.stream_ops.write;
+  ops.write = function() {
+    HEAPU32[counter >> 2] = (HEAPU32[counter >> 2] + 1) >>> 0;
+    return write.apply(this, arguments);
+  };
+  stream.stream_ops = ops;
+  return 1;
+});
 // clang-format on
 
 namespace ljp {
@@ -42,5 +58,9 @@ int DupFd(int fd) { return ljp_share_stream(fd, -1); }
 bool RedirectFd(int from, int to) { return ljp_share_stream(from, to) == to; }
 
 void CloseDupFd(int fd) { ljp_forget_stream(fd); }
+
+bool CountWrites(int fd, volatile unsigned* counter) {
+  return ljp_count_writes(fd, const_cast<unsigned*>(counter)) != 0;
+}
 
 }  // namespace ljp

@@ -13,6 +13,7 @@ OutputCapture::OutputCapture(bool enabled) {
   if (!file_) return;
   saved_ = DupFd(STDOUT_FILENO);
   RedirectFd(fileno(file_), STDOUT_FILENO);
+  counted_ = CountWrites(STDOUT_FILENO, &writes_);
 }
 
 OutputCapture::~OutputCapture() {
@@ -26,6 +27,10 @@ OutputCapture::~OutputCapture() {
 std::string OutputCapture::Drain() {
   if (saved_ < 0) return {};
   std::fflush(stdout);
+  if (counted_) {
+    if (writes_ == drained_writes_) return {};
+    drained_writes_ = writes_;
+  }
   std::string out;
   char buf[8192];
   ssize_t n;

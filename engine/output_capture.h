@@ -25,6 +25,11 @@ class OutputCapture {
   FILE* file_ = nullptr;
   int saved_ = -1;
   off_t offset_ = 0;
+  // Where writes to fd 1 are counted (CountWrites), Drain() reads the file
+  // only when the count moved.
+  bool counted_ = false;
+  volatile unsigned writes_ = 0;
+  unsigned drained_writes_ = 0;
 };
 
 }  // namespace ljp

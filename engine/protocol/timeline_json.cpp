@@ -1,6 +1,7 @@
 #include "timeline_json.h"
 
 #include <array>
+#include <cstring>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -104,13 +105,60 @@ std::string_view LineType(std::string_view line) {
   return line.substr(kPrefix.size(), end - kPrefix.size());
 }
 
+// The lines of a stream, read in large blocks (std::getline goes a character
+// at a time in some C++ libraries, Emscripten's among them: a timeline can be
+// hundreds of megabytes).
+class LineSource {
+ public:
+  explicit LineSource(std::istream& in) : in_(in) {}
+
+  // The next line without its newline; unterminated: the stream ended first.
+  bool Next(std::string& line, bool& unterminated) {
+    for (;;) {
+      const char* start = buf_.data() + pos_;
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', buf_.size() - pos_));
+      if (nl) {
+        line.assign(start, nl);
+        pos_ = nl - buf_.data() + 1;
+        unterminated = false;
+        return true;
+      }
+      if (!Refill()) break;
+    }
+    if (pos_ == buf_.size()) return false;
+    line.assign(buf_, pos_);
+    pos_ = buf_.size();
+    unterminated = true;
+    return true;
+  }
+
+ private:
+  bool Refill() {
+    if (!in_) return false;
+    buf_.erase(0, pos_);
+    pos_ = 0;
+    const size_t had = buf_.size();
+    buf_.resize(had + kBlock);
+    in_.read(buf_.data() + had, kBlock);
+    buf_.resize(had + static_cast<size_t>(in_.gcount()));
+    return buf_.size() > had;
+  }
+
+  static constexpr size_t kBlock = 1 << 20;
+  std::istream& in_;
+  std::string buf_;
+  size_t pos_ = 0;
+};
+
 }  // namespace
 
 Expected<Timeline> ReadTimeline(std::istream& in, const EventTypeFilter& keep) {
   Timeline t;
   std::string line;
   int lineno = 0;
-  if (!std::getline(in, line)) return Error{"empty timeline"};
+  LineSource lines(in);
+  bool unterminated = false;
+  if (!lines.Next(line, unterminated)) return Error{"empty timeline"};
   ++lineno;
   try {
     const json h = json::parse(line);
@@ -139,9 +187,8 @@ Expected<Timeline> ReadTimeline(std::istream& in, const EventTypeFilter& keep) {
   // may be the part of a line a killed engine left.
   std::string skipped[2];
   int skipped_lineno[2] = {0, 0};
-  while (std::getline(in, line)) {
+  while (lines.Next(line, unterminated)) {  // the writer ends every line it finishes
     ++lineno;
-    const bool unterminated = in.eof();  // the writer ends every line it finishes
     if (line.empty()) continue;
     if (keep) {
       const std::string_view type = LineType(line);
