@@ -34,19 +34,24 @@ EM_JS(int, ljp_share_stream, (int fd, int to), {
 
 EM_JS(void, ljp_forget_stream, (int fd), { FS.closeStream(fd); });
 
-// Wraps the write of this descriptor's stream (only this one: stream_ops is
-// shared by every file of its kind) to count writes in wasm memory, which C
-// reads without calling JavaScript.
+// Counts the writes to this descriptor's stream in wasm memory, which C reads
+// without calling JavaScript. Every write goes through FS.write (NODERAWFS
+// replaces the streams' own write operations, MEMFS uses them).
 EM_JS(int, ljp_count_writes, (int fd, unsigned* counter), {
   var stream = FS.getStream(fd);
-  if (!stream || !stream.stream_ops || !stream.stream_ops.write) return 0;
-  var ops = Object.create(stream.stream_ops);
-  var write = stream.stream_ops.write;
-  ops.write = function() {
-    HEAPU32[counter >> 2] = (HEAPU32[counter >> 2] + 1) >>> 0;
-    return write.apply(this, arguments);
-  };
-  stream.stream_ops = ops;
+  if (!stream) return 0;
+  if (!FS.ljpCountedWrites) {
+    FS.ljpCountedWrites = true;
+    var write = FS.write;
+    FS.write = function(stream) {
+      if (stream && stream.ljpWriteCounter) {
+        var at = stream.ljpWriteCounter >> 2;
+        HEAPU32[at] = (HEAPU32[at] + 1) >>> 0;
+      }
+      return write.apply(this, arguments);
+    };
+  }
+  stream.ljpWriteCounter = counter;
   return 1;
 });
 // clang-format on
