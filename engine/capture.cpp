@@ -45,6 +45,16 @@ std::string LuaLoc(const ljo_Func& f) {
   return "\"" + chunk + "\":" + std::to_string(f.line);
 }
 
+// name + printf's "%p" of ptr (every stack slot is rendered: without printf).
+std::string PointerText(const char* name, uint64_t ptr) {
+  if (!ptr) return Format("%s%p", name, nullptr);  // "(nil)" or "0x0", as the C library says
+  char buf[24];
+  std::string s = name;
+  s += "0x";
+  s.append(buf, std::to_chars(buf, buf + sizeof(buf), ptr, 16).ptr);
+  return s;
+}
+
 // The protocol's constant kinds are LuaJIT's (luajit_observe.h), value for value.
 static_assert(static_cast<int>(IrIns::K::kNone) == LJO_K_NONE &&
               static_cast<int>(IrIns::K::kNum) == LJO_K_NUM &&
@@ -424,19 +434,19 @@ StackView Capture::ReadStack(lua_State* L) const {
             (v.len > 24 ? "\"~" : "\"");
         break;
       case LUA_TTABLE:
-        s = Format("table: %p", reinterpret_cast<void*>(v.ptr));
+        s = PointerText("table: ", v.ptr);
         break;
       case LUA_TFUNCTION:
-        s = Format("function: %p", reinterpret_cast<void*>(v.ptr));
+        s = PointerText("function: ", v.ptr);
         break;
       case LUA_TTHREAD:
-        s = Format("thread: %p", reinterpret_cast<void*>(v.ptr));
+        s = PointerText("thread: ", v.ptr);
         break;
       case LUA_TUSERDATA:
-        s = Format("userdata: %p", reinterpret_cast<void*>(v.ptr));
+        s = PointerText("userdata: ", v.ptr);
         break;
       case LUA_TLIGHTUSERDATA:
-        s = Format("lightud: %p", reinterpret_cast<void*>(v.ptr));
+        s = PointerText("lightud: ", v.ptr);
         break;
       default:
         s = Format("<link %" PRIx64 ">", static_cast<uint64_t>(v.ptr));

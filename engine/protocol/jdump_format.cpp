@@ -1,6 +1,8 @@
 #include "jdump_format.h"
 
+#include <charconv>
 #include <cinttypes>
+#include <cstdint>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -114,6 +116,12 @@ const char* IrTypeName(int type) {
 std::string LuaNumber(double n) {
   if (std::isnan(n)) return std::signbit(n) ? "-nan" : "nan";
   if (std::isinf(n)) return n > 0 ? "inf" : "-inf";
+  // Integers of up to 14 digits print as themselves under %.14g: the common
+  // case, without printf (stack views render every slot).
+  if (n == std::trunc(n) && std::fabs(n) < 1e14 && !(n == 0 && std::signbit(n))) {
+    char buf[24];
+    return std::string(buf, std::to_chars(buf, buf + sizeof(buf), static_cast<int64_t>(n)).ptr);
+  }
   return Format("%.14g", n);
 }
 

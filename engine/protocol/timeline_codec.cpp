@@ -1,6 +1,7 @@
 #include "timeline_codec.h"
 
 #include <algorithm>
+#include <charconv>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -13,6 +14,39 @@
 
 namespace ljp {
 
+// A trace's IR by ref, as lines gave it (refs are dense: nk..-1, 1..nins-1).
+class IrTable {
+ public:
+  const IrIns* Find(int ref) const {
+    const auto& v = ref < 0 ? k_ : i_;
+    const size_t at = Index(ref);
+    return at < v.size() && v[at] ? &*v[at] : nullptr;
+  }
+  void Set(const IrIns& ins) {
+    auto& v = ins.ref < 0 ? k_ : i_;
+    const size_t at = Index(ins.ref);
+    if (at >= v.size()) v.resize(at + 1);
+    v[at] = ins;
+  }
+  void Clear() {
+    k_.clear();
+    i_.clear();
+  }
+  // f(ins) for the refs in [lo, hi) it has, in ref order.
+  template <class F>
+  void ForRange(int lo, int hi, F&& f) const {
+    lo = std::max(lo, -static_cast<int>(k_.size()));
+    hi = std::min(hi, static_cast<int>(i_.size()));
+    for (int ref = lo; ref < hi; ++ref) {
+      if (const IrIns* ins = ref ? Find(ref) : nullptr) f(*ins);
+    }
+  }
+
+ private:
+  static size_t Index(int ref) { return ref < 0 ? static_cast<size_t>(-ref - 1) : ref; }
+  std::vector<std::optional<IrIns>> k_, i_;  // constants by -ref - 1, instructions by ref
+};
+
 // What the lines so far said that later lines may leave out. Writer and reader
 // update it alike, from the whole event, after each line (Learn), so a line
 // depends only on the lines before it.
@@ -23,12 +57,12 @@ struct CodecState {
   std::unordered_map<uint64_t, int64_t> proto_id;  // proto -> its number, in order of appearance
   std::vector<uint64_t> protos;                    // by number - 1
   std::unordered_map<uint64_t, std::vector<std::string>> listing;  // proto -> text by pc
-  int trace = 0;                  // of the last trace_start, record, record_done or snapshot
-  int nins = 0, nk = 0;           // IR bounds after the last record or record_done
-  SlotMap slots;                  // the last slot map
-  StackView stack;                // the last stitch's stack
-  std::map<int, IrIns> ir;        // the current trace's IR as its events gave it
-  std::map<int, Snapshot> snaps;  // and its snapshots
+  int trace = 0;         // of the last trace_start, record, record_done or snapshot
+  int nins = 0, nk = 0;  // IR bounds after the last record or record_done
+  SlotMap slots;         // the last slot map
+  StackView stack;       // the last stitch's stack
+  IrTable ir;            // the current trace's IR as its events gave it
+  std::vector<std::optional<Snapshot>> snaps;  // and its snapshots, by number
 };
 
 namespace {
@@ -64,10 +98,12 @@ bool SameIns(const IrIns& a, const IrIns& b) {  // all but ridsp
 // its known prefix and ":line"), [proto, pc, line, "loc"] otherwise; a proto
 // an earlier line named is written as -N, its number in order of appearance.
 
-std::optional<std::string> LocPrefix(const FuncRef& f) {
-  const std::string suffix = ":" + std::to_string(f.line);
-  if (f.loc.size() <= suffix.size() || !f.loc.ends_with(suffix)) return std::nullopt;
-  return f.loc.substr(0, f.loc.size() - suffix.size());
+std::optional<std::string_view> LocPrefix(const FuncRef& f) {
+  char suffix[16] = ":";
+  const std::string_view end(suffix, std::to_chars(suffix + 1, suffix + 16, f.line).ptr - suffix);
+  const std::string_view loc = f.loc;
+  if (loc.size() <= end.size() || !loc.ends_with(end)) return std::nullopt;
+  return loc.substr(0, loc.size() - end.size());
 }
 
 void LearnProto(CodecState& s, uint64_t proto) {
@@ -78,8 +114,9 @@ void LearnProto(CodecState& s, uint64_t proto) {
 void Learn(CodecState& s, const FuncRef& f) {
   if (!f.proto) return;
   LearnProto(s, f.proto);
-  if (std::optional<std::string> prefix = LocPrefix(f)) {
-    s.loc_prefix[f.proto] = std::move(*prefix);
+  if (const std::optional<std::string_view> prefix = LocPrefix(f)) {
+    std::string& known = s.loc_prefix[f.proto];
+    if (known != *prefix) known = *prefix;
   } else {
     s.loc_prefix.erase(f.proto);
   }
@@ -99,7 +136,7 @@ void WriteFunc(JsonWriter& w, const CodecState& s, const FuncRef& f) {
   w.Int(f.pc);
   w.Int(f.line);
   const auto known = f.proto ? s.loc_prefix.find(f.proto) : s.loc_prefix.end();
-  const std::optional<std::string> prefix = LocPrefix(f);
+  const std::optional<std::string_view> prefix = LocPrefix(f);
   if (known == s.loc_prefix.end() || !prefix || *prefix != known->second) w.String(f.loc);
   w.EndArray();
 }
@@ -280,18 +317,20 @@ std::optional<IrRange> DeltaRange(const CodecState& s, const std::vector<IrIns>&
   }
   // Every ref the reader knows in the range must be in the list.
   size_t next = 0;
+  bool covered = true;
   for (const auto& [lo, hi] : {std::pair{r.klo, r.khi}, std::pair{r.ilo, r.ihi}}) {
-    for (auto it = s.ir.lower_bound(lo); it != s.ir.end() && it->first < hi; ++it) {
-      while (next < ir.size() && ir[next].ref < it->first) ++next;
-      if (next == ir.size() || ir[next].ref != it->first) return std::nullopt;
-    }
+    s.ir.ForRange(lo, hi, [&](const IrIns& known) {
+      while (next < ir.size() && ir[next].ref < known.ref) ++next;
+      covered = covered && next < ir.size() && ir[next].ref == known.ref;
+    });
   }
+  if (!covered) return std::nullopt;
   return r;
 }
 
 bool Known(const CodecState& s, const IrIns& ins) {
-  const auto it = s.ir.find(ins.ref);
-  return it != s.ir.end() && SameIns(it->second, ins) && it->second.ridsp == ins.ridsp;
+  const IrIns* known = s.ir.Find(ins.ref);
+  return known && SameIns(*known, ins) && known->ridsp == ins.ridsp;
 }
 
 void IrMember(JsonWriter& w, const CodecState& s, const std::vector<IrIns>& ir) {
@@ -321,7 +360,7 @@ std::vector<IrIns> ReadIrMember(const json& j, const CodecState& s) {
                       (*range_json)[2].get<int>(), (*range_json)[3].get<int>()};
   std::map<int, IrIns> ir;
   for (const auto& [lo, hi] : {std::pair{range.klo, range.khi}, std::pair{range.ilo, range.ihi}}) {
-    for (auto it = s.ir.lower_bound(lo); it != s.ir.end() && it->first < hi; ++it) ir.insert(*it);
+    s.ir.ForRange(lo, hi, [&](const IrIns& known) { ir.emplace(known.ref, known); });
   }
   for (IrIns& ins : written) ir[ins.ref] = std::move(ins);
   std::vector<IrIns> out;
@@ -530,7 +569,7 @@ std::optional<std::string> DerivedBc(const CodecState& s, const RecordStep& r) {
 // ---- What a line teaches ----------------------------------------------------
 
 void LearnIr(CodecState& s, const std::vector<IrIns>& ir) {
-  for (const IrIns& ins : ir) s.ir[ins.ref] = ins;
+  for (const IrIns& ins : ir) s.ir.Set(ins);
 }
 
 void Learn(CodecState& s, const Event& event) {
@@ -539,7 +578,7 @@ void Learn(CodecState& s, const Event& event) {
         using T = std::decay_t<decltype(b)>;
         if constexpr (std::is_same_v<T, TraceStart>) {
           s.trace = b.trace;
-          s.ir.clear();
+          s.ir.Clear();
           s.snaps.clear();
           Learn(s, b.start);
         } else if constexpr (std::is_same_v<T, RecordStep>) {
@@ -555,7 +594,10 @@ void Learn(CodecState& s, const Event& event) {
           LearnIr(s, b.ir);
         } else if constexpr (std::is_same_v<T, SnapshotAdded>) {
           s.trace = b.trace;
-          s.snaps[b.snap.no] = b.snap;
+          if (b.snap.no >= 0) {
+            if (static_cast<size_t>(b.snap.no) >= s.snaps.size()) s.snaps.resize(b.snap.no + 1);
+            s.snaps[b.snap.no] = b.snap;
+          }
           LearnIr(s, b.ir);
         } else if constexpr (std::is_same_v<T, StitchStep>) {
           s.slots = b.slots;
@@ -659,16 +701,18 @@ bool WriteTraceIrDelta(JsonWriter& w, const CodecState& s, const TraceStop& b) {
     nk = std::min(nk, ins.ref);
     nins = std::max(nins, ins.ref + 1);
   }
-  std::map<int, const IrIns*> final_ir;
   int last = nk - 1;
   for (const IrIns& ins : b.ir) {
     if (ins.ref <= last || ins.ref == 0 || (ins.ref < 0 && ins.ridsp)) return false;
     last = ins.ref;
-    final_ir[ins.ref] = &ins;
   }
-  for (auto it = s.ir.lower_bound(nk); it != s.ir.end() && it->first < nins; ++it) {
-    if (it->first != 0 && !final_ir.count(it->first)) return false;  // the reader would add it
-  }
+  size_t next = 0;  // every ref the reader knows in the bounds must be in the final IR
+  bool covered = true;
+  s.ir.ForRange(nk, nins, [&](const IrIns& known) {
+    while (next < b.ir.size() && b.ir[next].ref < known.ref) ++next;
+    covered = covered && next < b.ir.size() && b.ir[next].ref == known.ref;
+  });
+  if (!covered) return false;
   for (const Snapshot& snap : b.snaps) {
     if (snap.no < 0 || snap.no >= static_cast<int>(b.snaps.size()) || &b.snaps[snap.no] != &snap)
       return false;  // numbered otherwise than by position
@@ -681,8 +725,8 @@ bool WriteTraceIrDelta(JsonWriter& w, const CodecState& s, const TraceStop& b) {
   Member(w, "\"ir\":");
   w.BeginArray();
   for (const IrIns& ins : b.ir) {
-    const auto known = s.ir.find(ins.ref);
-    if (known == s.ir.end() || !SameIns(known->second, ins)) WriteIns(w, s, ins, false);
+    const IrIns* known = s.ir.Find(ins.ref);
+    if (!known || !SameIns(*known, ins)) WriteIns(w, s, ins, false);
   }
   w.EndArray();
   Member(w, "\"ridsp\":");
@@ -695,8 +739,9 @@ bool WriteTraceIrDelta(JsonWriter& w, const CodecState& s, const TraceStop& b) {
   Member(w, "\"snaps\":");
   w.BeginArray();
   for (const Snapshot& snap : b.snaps) {
-    const auto known = s.snaps.find(snap.no);
-    if (known == s.snaps.end() || !(known->second == snap)) WriteSnapshot(w, snap);
+    const bool known = static_cast<size_t>(snap.no) < s.snaps.size() && s.snaps[snap.no] &&
+                       *s.snaps[snap.no] == snap;
+    if (!known) WriteSnapshot(w, snap);
   }
   w.EndArray();
   return true;
@@ -848,11 +893,8 @@ void ReadTraceIr(const json& j, const CodecState& s, TraceStop& r) {
   const json& bounds = j["ir_bounds"];
   const int nk = bounds.at(0).get<int>(), nins = bounds.at(1).get<int>();
   std::map<int, IrIns> ir;
-  if (s.trace == r.trace) {
-    for (auto it = s.ir.lower_bound(nk); it != s.ir.end() && it->first < nins; ++it) {
-      if (it->first != 0) ir.insert(*it);
-    }
-  }
+  if (s.trace == r.trace)
+    s.ir.ForRange(nk, nins, [&](const IrIns& known) { ir.emplace(known.ref, known); });
   for (IrIns& ins : written) ir[ins.ref] = std::move(ins);
   const json& ridsp = j.value("ridsp", json::array());
   size_t next = 0;
@@ -869,8 +911,8 @@ void ReadTraceIr(const json& j, const CodecState& s, TraceStop& r) {
   for (int no = 0; no < nsnap; ++no) {
     if (auto it = snaps.find(no); it != snaps.end()) {
       r.snaps.push_back(std::move(it->second));
-    } else if (auto known = s.snaps.find(no); known != s.snaps.end() && s.trace == r.trace) {
-      r.snaps.push_back(known->second);
+    } else if (static_cast<size_t>(no) < s.snaps.size() && s.snaps[no] && s.trace == r.trace) {
+      r.snaps.push_back(*s.snaps[no]);
     } else {
       Snapshot missing;
       missing.no = no;
