@@ -57,11 +57,13 @@ struct CodecState {
   std::unordered_map<uint64_t, int64_t> proto_id;  // proto -> its number, in order of appearance
   std::vector<uint64_t> protos;                    // by number - 1
   std::unordered_map<uint64_t, std::vector<std::string>> listing;  // proto -> text by pc
-  int trace = 0;         // of the last trace_start, record, record_done or snapshot
-  int nins = 0, nk = 0;  // IR bounds after the last record or record_done
-  SlotMap slots;         // the last slot map
-  StackView stack;       // the last stitch's stack
-  IrTable ir;            // the current trace's IR as its events gave it
+  uint64_t next_seq = 0;  // the seq of a line that leaves it out
+  int step = 0;           // of the last record
+  int trace = 0;          // of the last trace_start, record, record_done or snapshot
+  int nins = 0, nk = 0;   // IR bounds after the last record or record_done
+  SlotMap slots;          // the last slot map
+  StackView stack;        // the last stitch's stack
+  IrTable ir;             // the current trace's IR as its events gave it
   std::vector<std::optional<Snapshot>> snaps;  // and its snapshots, by number
 };
 
@@ -582,6 +584,7 @@ void Learn(CodecState& s, const Event& event) {
           s.snaps.clear();
           Learn(s, b.start);
         } else if constexpr (std::is_same_v<T, RecordStep>) {
+          s.step = b.step;
           s.trace = b.trace;
           s.nins = b.nins;
           s.nk = b.nk;
@@ -660,7 +663,7 @@ void WriteBody(JsonWriter& w, const CodecState& s, const RecordStep& b) {
 
 void WriteBody(JsonWriter& w, const CodecState& s, const RecordDone& b) {
   TraceMember(w, s, b.trace);
-  IntMember(w, "\"step\":", b.step);
+  IntUnless(w, "\"step\":", b.step, s.step);  // the record's, usually
   IrMember(w, s, b.ir);
   IntUnless(w, "\"nins\":", b.nins, s.nins);
   IntUnless(w, "\"nk\":", b.nk, s.nk);
@@ -805,19 +808,50 @@ void WriteBody(JsonWriter& w, const CodecState& s, const TraceExit& b) {
   }
 }
 
+// A listing line's text starts with its pc as "%04d" and a four-space indent.
+std::string PcPrefix(int pc) {
+  std::string digits = std::to_string(pc);
+  if (digits.size() < 4) digits.insert(0, 4 - digits.size(), '0');
+  return digits + "    ";
+}
+
+// The length of that prefix at the start of the line's text, or 0.
+size_t ListingPcPrefix(const ProtoListing::Line& l) {
+  const std::string prefix = PcPrefix(l.pc);
+  return l.pc >= 0 && std::string_view(l.text).starts_with(prefix) ? prefix.size() : 0;
+}
+
+std::string ListingLineText(int pc, std::string_view rest) {
+  std::string text = PcPrefix(pc);
+  text += rest;
+  return text;
+}
+
 void WriteBody(JsonWriter& w, const CodecState&, const ProtoListing& b) {
   Member(w, "\"proto\":");
   w.Uint(b.proto);
   Member(w, "\"loc\":");
   w.String(b.loc);
-  Member(w, "\"lines\":");  // [pc, line, text]
+  // "text": texts without their "%04d    " pc, each line's number before
+  // the first text it numbers; pcs counting from 0. Else "lines" as [pc, line, text].
+  bool plain = true;
+  for (size_t pc = 0; pc < b.lines.size() && plain; ++pc) {
+    plain = b.lines[pc].pc == static_cast<int>(pc) && ListingPcPrefix(b.lines[pc]) > 0;
+  }
+  Member(w, plain ? "\"text\":" : "\"lines\":");
   w.BeginArray();
+  int line = INT32_MIN;
   for (const ProtoListing::Line& l : b.lines) {
-    w.BeginArray();
-    w.Int(l.pc);
-    w.Int(l.line);
-    w.String(l.text);
-    w.EndArray();
+    if (!plain) {
+      w.BeginArray();
+      w.Int(l.pc);
+      w.Int(l.line);
+      w.String(l.text);
+      w.EndArray();
+      continue;
+    }
+    if (l.line != line) w.Int(line = l.line);
+    w.String(std::string_view(l.text).substr(ListingPcPrefix(l)));
   }
   w.EndArray();
 }
@@ -856,7 +890,7 @@ RecordStep ReadRecordStep(const json& j, const CodecState& s) {
 RecordDone ReadRecordDone(const json& j, const CodecState& s) {
   RecordDone r;
   r.trace = TraceOr(j, s);
-  r.step = IntOr(j, "step", 0);
+  r.step = IntOr(j, "step", s.step);
   r.ir = ReadIrMember(j, s);
   r.nins = IntOr(j, "nins", s.nins);
   r.nk = IntOr(j, "nk", s.nk);
@@ -960,6 +994,15 @@ ProtoListing ReadProtoListing(const json& j) {
       r.lines.push_back({l.at(0).get<int>(), l.at(1).get<int>(), l.at(2).get<std::string>()});
     }
   }
+  int line = 0;
+  for (const json& t : j.value("text", json::array())) {
+    if (t.is_number()) {
+      line = t.get<int>();
+    } else {
+      const int pc = static_cast<int>(r.lines.size());
+      r.lines.push_back({pc, line, ListingLineText(pc, t.get<std::string>())});
+    }
+  }
   return r;
 }
 
@@ -1006,8 +1049,11 @@ void EventWriter::Append(std::string& line, const Event& event) {
   w.BeginObject();
   w.Key("type");
   w.String(EventTypeName(event.body));
-  w.Key("seq");
-  w.Uint(event.seq);
+  if (event.seq != state_->next_seq) {  // left out when it follows the last line's
+    w.Key("seq");
+    w.Uint(event.seq);
+  }
+  state_->next_seq = event.seq + 1;
   std::visit([&](const auto& body) { WriteBody(w, *state_, body); }, event.body);
   w.EndObject();
   Learn(*state_, event);
@@ -1019,6 +1065,19 @@ EventReader::EventReader(const Timeline& header)
   state_->arch = header.vmdef.arch;
 }
 EventReader::~EventReader() = default;
+
+uint64_t EventReader::Skip(std::string_view line) {
+  uint64_t seq = state_->next_seq;
+  constexpr std::string_view kSeq = "\"seq\":";
+  const size_t at = line.find(kSeq);
+  const size_t first_member = line.find("\",\"");  // after "type"
+  if (at != std::string_view::npos && at == first_member + 2) {
+    const char* digits = line.data() + at + kSeq.size();
+    std::from_chars(digits, line.data() + line.size(), seq);
+  }
+  state_->next_seq = seq + 1;
+  return seq;
+}
 EventReader::EventReader(EventReader&&) noexcept = default;
 EventReader& EventReader::operator=(EventReader&&) noexcept = default;
 
@@ -1026,7 +1085,9 @@ Expected<Event> EventReader::Parse(const std::string& line) {
   try {
     const json j = json::parse(line);
     Event event;
-    event.seq = j.at("seq").get<uint64_t>();
+    const auto seq = j.find("seq");
+    event.seq = seq != j.end() ? seq->get<uint64_t>() : state_->next_seq;
+    state_->next_seq = event.seq + 1;
     const std::string type = j.at("type").get<std::string>();
     const bool known =
         version_ < 2 ? ParseBody(type, j, event.body) : ReadBody(type, j, *state_, event.body);

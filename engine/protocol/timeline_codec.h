@@ -8,6 +8,7 @@
 // is complete in itself.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,6 +47,8 @@ class EventReader {
   // Parses the next line. Where a line refers to lines this reader has not
   // seen (a filtered read), the parts it cannot know stay empty.
   Expected<Event> Parse(const std::string& line);
+  // Accounts for a line left unparsed (a filtered read); returns its seq.
+  uint64_t Skip(std::string_view line);
 
  private:
   std::unique_ptr<CodecState> state_;

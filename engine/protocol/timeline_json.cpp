@@ -187,6 +187,7 @@ Expected<Timeline> ReadTimeline(std::istream& in, const EventTypeFilter& keep) {
   // may be the part of a line a killed engine left.
   std::string skipped[2];
   int skipped_lineno[2] = {0, 0};
+  uint64_t skipped_seq[2] = {0, 0};
   while (lines.Next(line, unterminated)) {  // the writer ends every line it finishes
     ++lineno;
     if (line.empty()) continue;
@@ -195,6 +196,8 @@ Expected<Timeline> ReadTimeline(std::istream& in, const EventTypeFilter& keep) {
       if (!type.empty() && !keep(type)) {
         skipped[0].swap(skipped[1]);
         skipped_lineno[0] = skipped_lineno[1];
+        skipped_seq[0] = skipped_seq[1];
+        skipped_seq[1] = reader.Skip(line);
         skipped[1].swap(line);
         skipped_lineno[1] = lineno;
         continue;
@@ -213,6 +216,7 @@ Expected<Timeline> ReadTimeline(std::istream& in, const EventTypeFilter& keep) {
   for (int i = 1; i >= 0; --i) {  // the file's last complete event, if left out
     if (!skipped_lineno[i]) continue;
     Expected<Event> event = reader.Parse(skipped[i]);
+    if (event) event.value().seq = skipped_seq[i];  // read out of order
     if (event) {
       t.events.push_back(std::move(event).value());
       break;
