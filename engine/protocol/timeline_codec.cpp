@@ -57,13 +57,16 @@ struct CodecState {
   std::unordered_map<uint64_t, int64_t> proto_id;  // proto -> its number, in order of appearance
   std::vector<uint64_t> protos;                    // by number - 1
   std::unordered_map<uint64_t, std::vector<std::string>> listing;  // proto -> text by pc
-  uint64_t next_seq = 0;  // the seq of a line that leaves it out
-  int step = 0;           // of the last record
-  int trace = 0;          // of the last trace_start, record, record_done or snapshot
-  int nins = 0, nk = 0;   // IR bounds after the last record or record_done
-  SlotMap slots;          // the last slot map
-  StackView stack;        // the last stitch's stack
-  IrTable ir;             // the current trace's IR as its events gave it
+  uint64_t next_seq = 0;               // the seq of a line that leaves it out
+  int step = 0;                        // of the last record
+  std::string ffname;                  // of the last stitch
+  std::vector<uint32_t> snap_entries;  // of the last snapshot line
+  uint64_t mcode_addr = 0;             // of the last trace_stop
+  int trace = 0;                       // of the last trace_start, record, record_done or snapshot
+  int nins = 0, nk = 0;                // IR bounds after the last record or record_done
+  SlotMap slots;                       // the last slot map
+  StackView stack;                     // the last stitch's stack
+  IrTable ir;                          // the current trace's IR as its events gave it
   std::vector<std::optional<Snapshot>> snaps;  // and its snapshots, by number
 };
 
@@ -601,12 +604,15 @@ void Learn(CodecState& s, const Event& event) {
             if (static_cast<size_t>(b.snap.no) >= s.snaps.size()) s.snaps.resize(b.snap.no + 1);
             s.snaps[b.snap.no] = b.snap;
           }
+          s.snap_entries = b.snap.entries;
           LearnIr(s, b.ir);
         } else if constexpr (std::is_same_v<T, StitchStep>) {
+          s.ffname = b.ffname;
           s.slots = b.slots;
           s.stack = b.stack;
           for (const StackFrame& f : b.stack.frames) Learn(s, f.fn);
         } else if constexpr (std::is_same_v<T, TraceStop>) {
+          if (b.mcode_addr) s.mcode_addr = b.mcode_addr;
           Learn(s, b.start);
           Learn(s, b.stop);
         } else if constexpr (std::is_same_v<T, TraceAbort>) {
@@ -638,7 +644,7 @@ void TraceMember(JsonWriter& w, const CodecState& s, int trace) {
 int TraceOr(const json& j, const CodecState& s) { return IntOr(j, "trace", s.trace); }
 
 void WriteBody(JsonWriter& w, const CodecState& s, const TraceStart& b) {
-  IntMember(w, "\"trace\":", b.trace);
+  IntUnless(w, "\"trace\":", b.trace, s.trace + 1);
   IntUnless(w, "\"parent\":", b.parent, 0);
   IntUnless(w, "\"exitno\":", b.exitno, 0);
   IntUnless(w, "\"stitch_from\":", b.stitch_from, 0);
@@ -661,23 +667,51 @@ void WriteBody(JsonWriter& w, const CodecState& s, const RecordStep& b) {
   IntUnless(w, "\"nk\":", b.nk, s.nk);
 }
 
+// What a record_done's bounds usually are: just past the IR it added, else
+// the last ones.
+std::pair<int, int> UsualBounds(const CodecState& s, const std::vector<IrIns>& ir) {
+  int nins = s.nins, nk = s.nk;
+  bool ins = false, k = false;
+  for (const IrIns& i : ir) {
+    if (i.ref > 0) nins = ins ? std::max(nins, i.ref + 1) : i.ref + 1, ins = true;
+    if (i.ref < 0) nk = k ? std::min(nk, i.ref) : i.ref, k = true;
+  }
+  return {nins, nk};
+}
+
 void WriteBody(JsonWriter& w, const CodecState& s, const RecordDone& b) {
   TraceMember(w, s, b.trace);
   IntUnless(w, "\"step\":", b.step, s.step);  // the record's, usually
   IrMember(w, s, b.ir);
-  IntUnless(w, "\"nins\":", b.nins, s.nins);
-  IntUnless(w, "\"nk\":", b.nk, s.nk);
+  const auto [nins, nk] = UsualBounds(s, b.ir);
+  IntUnless(w, "\"nins\":", b.nins, nins);
+  IntUnless(w, "\"nk\":", b.nk, nk);
 }
 
 void WriteBody(JsonWriter& w, const CodecState& s, const SnapshotAdded& b) {
   TraceMember(w, s, b.trace);
   Member(w, "\"snap\":");
-  WriteSnapshot(w, b.snap);
+  // [no, ref, nslots, topslot, kept, [entries]]: the last snapshot line's
+  // first `kept` entries, then these (a trace's snapshots share their start).
+  size_t kept = 0;
+  const std::vector<uint32_t>& e = b.snap.entries;
+  while (kept < e.size() && kept < s.snap_entries.size() && e[kept] == s.snap_entries[kept]) ++kept;
+  if (kept == 0) {
+    WriteSnapshot(w, b.snap);
+  } else {
+    w.BeginArray();
+    for (int v : {b.snap.no, b.snap.ref, b.snap.nslots, b.snap.topslot}) w.Int(v);
+    w.Uint(kept);
+    w.BeginArray();
+    for (size_t i = kept; i < e.size(); ++i) w.Uint(e[i]);
+    w.EndArray();
+    w.EndArray();
+  }
   IrMember(w, s, b.ir);
 }
 
 void WriteBody(JsonWriter& w, const CodecState& s, const StitchStep& b) {
-  IntMember(w, "\"trace\":", b.trace);
+  TraceMember(w, s, b.trace);
   Member(w, "\"phase\":");
   ljp::Write(w, b.phase);
   IntUnless(w, "\"errcode\":", b.errcode, 0);
@@ -685,8 +719,10 @@ void WriteBody(JsonWriter& w, const CodecState& s, const StitchStep& b) {
     Member(w, "\"error\":");
     w.String(b.error);
   }
-  Member(w, "\"ffname\":");
-  w.String(b.ffname);
+  if (b.ffname != s.ffname) {
+    Member(w, "\"ffname\":");
+    w.String(b.ffname);
+  }
   Member(w, "\"stack\":");
   WriteStack(w, s, b.stack);
   Member(w, "\"slots\":");
@@ -768,8 +804,13 @@ void WriteBody(JsonWriter& w, const CodecState& s, const TraceStop& b) {
     for (const Snapshot& snap : b.snaps) WriteSnapshot(w, snap);
     w.EndArray();
   }
-  IntUnless(w, "\"mcode_size\":", b.mcode_size, 0);
-  if (b.mcode_addr) {
+  // The size is the code's (when it is there); the address as the distance
+  // from the last trace's ("mcode_at").
+  IntUnless(w, "\"mcode_size\":", b.mcode_size, static_cast<int64_t>(b.mcode.size() / 2));
+  if (b.mcode_addr && s.mcode_addr) {
+    Member(w, "\"mcode_at\":");
+    w.Int(static_cast<int64_t>(b.mcode_addr - s.mcode_addr));
+  } else if (b.mcode_addr) {
     Member(w, "\"mcode_addr\":");
     w.Uint(b.mcode_addr);
   }
@@ -789,19 +830,23 @@ void WriteBody(JsonWriter& w, const CodecState& s, const TraceStop& b) {
 }
 
 void WriteBody(JsonWriter& w, const CodecState& s, const HotCounter& b) {
-  Member(w, "\"kind\":");
-  w.String(b.kind);
+  if (b.kind != "loop") {
+    Member(w, "\"kind\":");
+    w.String(b.kind);
+  }
   FuncMember(w, s, "\"at\":", b.at);
   IntUnless(w, "\"parent\":", b.parent, 0);
   IntUnless(w, "\"exitno\":", b.exitno, 0);
 }
 
 void WriteBody(JsonWriter& w, const CodecState& s, const TraceExit& b) {
-  IntMember(w, "\"trace\":", b.trace);
+  TraceMember(w, s, b.trace);
   IntMember(w, "\"exitno\":", b.exitno);
   FuncMember(w, s, "\"at\":", b.at);
-  Member(w, "\"count\":");
-  w.Uint(b.count);
+  if (b.count != 1) {
+    Member(w, "\"count\":");
+    w.Uint(b.count);
+  }
   if (b.side_started) {
     Member(w, "\"side_started\":");
     w.Bool(true);
@@ -865,7 +910,7 @@ void WriteBody(JsonWriter& w, const CodecState&, const T& b) {
 // ---- Reading events ---------------------------------------------------------
 
 TraceStart ReadTraceStart(const json& j, const CodecState& s) {
-  return TraceStart{IntOr(j, "trace", 0), IntOr(j, "parent", 0), IntOr(j, "exitno", 0),
+  return TraceStart{IntOr(j, "trace", s.trace + 1), IntOr(j, "parent", 0), IntOr(j, "exitno", 0),
                     IntOr(j, "stitch_from", 0), FuncOr(j, "start", s)};
 }
 
@@ -892,26 +937,35 @@ RecordDone ReadRecordDone(const json& j, const CodecState& s) {
   r.trace = TraceOr(j, s);
   r.step = IntOr(j, "step", s.step);
   r.ir = ReadIrMember(j, s);
-  r.nins = IntOr(j, "nins", s.nins);
-  r.nk = IntOr(j, "nk", s.nk);
+  const auto [nins, nk] = UsualBounds(s, r.ir);
+  r.nins = IntOr(j, "nins", nins);
+  r.nk = IntOr(j, "nk", nk);
   return r;
 }
 
 SnapshotAdded ReadSnapshotAdded(const json& j, const CodecState& s) {
   SnapshotAdded r;
   r.trace = TraceOr(j, s);
-  if (j.contains("snap")) r.snap = ReadSnapshot(j["snap"]);
+  if (const auto snap = j.find("snap"); snap != j.end() && snap->is_array() && snap->size() == 6) {
+    r.snap =
+        ReadSnapshot(json::array({(*snap)[0], (*snap)[1], (*snap)[2], (*snap)[3], (*snap)[5]}));
+    const size_t kept = std::min((*snap)[4].get<size_t>(), s.snap_entries.size());
+    r.snap.entries.insert(r.snap.entries.begin(), s.snap_entries.begin(),
+                          s.snap_entries.begin() + kept);
+  } else if (snap != j.end()) {
+    r.snap = ReadSnapshot(*snap);
+  }
   r.ir = ReadIrMember(j, s);
   return r;
 }
 
 StitchStep ReadStitchStep(const json& j, const CodecState& s) {
   StitchStep r;
-  r.trace = IntOr(j, "trace", 0);
+  r.trace = TraceOr(j, s);
   if (j.contains("phase")) j["phase"].get_to(r.phase);
   r.errcode = IntOr(j, "errcode", 0);
   r.error = StringOr(j, "error");
-  r.ffname = StringOr(j, "ffname");
+  r.ffname = StringOr(j, "ffname", s.ffname);
   if (j.contains("stack")) r.stack = ReadStack(j["stack"], s);
   if (j.contains("slots")) r.slots = ReadSlotMap(j["slots"], s);
   return r;
@@ -966,21 +1020,23 @@ TraceStop ReadTraceStop(const json& j, const CodecState& s) {
   r.exitno = IntOr(j, "exitno", 0);
   r.stitch_from = IntOr(j, "stitch_from", 0);
   ReadTraceIr(j, s, r);
-  r.mcode_size = IntOr(j, "mcode_size", 0);
   r.mcode_addr = j.value("mcode_addr", uint64_t{0});
+  if (const auto at = j.find("mcode_at"); at != j.end())
+    r.mcode_addr = s.mcode_addr + static_cast<uint64_t>(at->get<int64_t>());
   r.mcode = j.contains("mcode64") ? Base64ToHex(StringOr(j, "mcode64")) : StringOr(j, "mcode");
   r.arch = StringOr(j, "arch", s.arch);
+  r.mcode_size = IntOr(j, "mcode_size", static_cast<int>(r.mcode.size() / 2));
   return r;
 }
 
 HotCounter ReadHotCounter(const json& j, const CodecState& s) {
-  return HotCounter{StringOr(j, "kind"), FuncOr(j, "at", s), IntOr(j, "parent", 0),
+  return HotCounter{StringOr(j, "kind", "loop"), FuncOr(j, "at", s), IntOr(j, "parent", 0),
                     IntOr(j, "exitno", 0)};
 }
 
 TraceExit ReadTraceExit(const json& j, const CodecState& s) {
-  return TraceExit{IntOr(j, "trace", 0), IntOr(j, "exitno", 0), FuncOr(j, "at", s),
-                   j.value("count", uint64_t{0}), j.value("side_started", false)};
+  return TraceExit{TraceOr(j, s), IntOr(j, "exitno", 0), FuncOr(j, "at", s),
+                   j.value("count", uint64_t{1}), j.value("side_started", false)};
 }
 
 ProtoListing ReadProtoListing(const json& j) {
