@@ -5,9 +5,11 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <sstream>
 
 #include "explain.h"
+#include "jdump_format.h"
 #include "session.h"
 #include "test_support.h"
 
@@ -102,6 +104,16 @@ TEST(TimelineJson, VersionOneFilesAreStillRead) {
   ASSERT_EQ(read.value().events.size(), original.events.size());
   for (size_t i = 0; i < original.events.size(); ++i)
     EXPECT_EQ(VerboseEventLine(read.value().events[i]), VerboseEventLine(original.events[i])) << i;
+}
+
+// Numbers render as LuaJIT's tostring (%.14g), also by the fast paths.
+TEST(TimelineJson, LuaNumberIsPrintfsFourteenDigits) {
+  for (const double n : {0.0, -0.0, 1.0, -7.0, 0.1, 2.5, 1e14, 99999999999999.0, 1e15, 1e300,
+                         -1e-5, 5e-324, 1.4327903729396e-322, 123456789.125, 2.0 / 3}) {
+    char expected[64];
+    std::snprintf(expected, sizeof(expected), "%.14g", n);
+    EXPECT_EQ(LuaNumber(n), expected) << n;
+  }
 }
 
 TEST(TimelineJson, TruncatedLastLineIsIgnored) {
