@@ -151,7 +151,7 @@ FuncRef ReadFuncRef(const json& j, const CodecState& s) {
   if (j.is_string()) {
     f.loc = j.get<std::string>();
   } else if (j.is_array() && j.size() >= 3) {
-    if (j[0].is_number_integer() && j[0].get<int64_t>() < 0) {
+    if (!j[0].is_number_unsigned()) {  // -N (a pointer is unsigned, even past 2^63)
       const uint64_t id = static_cast<uint64_t>(-j[0].get<int64_t>());
       f.proto = id <= s.protos.size() ? s.protos[id - 1] : 0;
     } else {

@@ -106,6 +106,24 @@ TEST(TimelineJson, VersionOneFilesAreStillRead) {
     EXPECT_EQ(VerboseEventLine(read.value().events[i]), VerboseEventLine(original.events[i])) << i;
 }
 
+// A 32-bit build's prototypes above 2 GB come as sign-extended 64-bit values:
+// lines name them by number after the first, and they come back the same.
+TEST(TimelineJson, HighPrototypeAddressesSurviveTheCompactLines) {
+  Timeline t;
+  for (uint64_t seq = 0; seq < 3; ++seq) {
+    HotCounter hot;
+    hot.kind = "loop";
+    hot.at = FuncRef{"chunk.lua:5", 0xFFFFFFFFF79C1098ull + seq % 2, 22, 5};
+    t.events.push_back({seq, hot});
+  }
+  std::istringstream in(Serialize(t));
+  Expected<Timeline> read = ReadTimeline(in);
+  ASSERT_TRUE(read) << read.error();
+  ASSERT_EQ(read.value().events.size(), 3u);
+  for (size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(VerboseEventLine(read.value().events[i]), VerboseEventLine(t.events[i])) << i;
+}
+
 // Numbers render as LuaJIT's tostring (%.14g), also by the fast paths.
 TEST(TimelineJson, LuaNumberIsPrintfsFourteenDigits) {
   for (const double n : {0.0, -0.0, 1.0, -7.0, 0.1, 2.5, 1e14, 99999999999999.0, 1e15, 1e300,
