@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -214,6 +215,64 @@ bool TestRunDone(const ui::AppShell& shell, const GuiOptions& options, Clock::ti
   return true;
 }
 
+// The process's resident memory in bytes (Linux), or 0.
+size_t ResidentBytes() {
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  unsigned long size = 0, resident = 0;
+  const int n = std::fscanf(f, "%lu %lu", &size, &resident);
+  std::fclose(f);
+  return n == 2 ? resident * static_cast<size_t>(sysconf(_SC_PAGESIZE)) : 0;
+}
+
+// --step-bench: frame times while stepping through the timeline, one
+// recorded bytecode per frame, as holding the step key does.
+class StepBench {
+ public:
+  explicit StepBench(int frames) : frames_(frames) { base_rss_ = ResidentBytes(); }
+  bool Active() const { return frames_ > 0; }
+
+  // Before a frame: steps the cursor once the timeline is there.
+  void BeforeFrame(ui::AppShell& shell) {
+    if (!shell.AllFinished() || !shell.MainRun().have_timeline) return;
+    if (!started_) {
+      started_ = true;
+      loaded_rss_ = ResidentBytes();
+      return;  // the first frame shows the run as it arrived
+    }
+    ui::StepForward(shell.MainRun().timeline, shell.MainView());
+    frame_start_ = Clock::now();
+  }
+  // After the frame was drawn; true when done (the results are printed).
+  bool AfterFrame(const ui::AppShell& shell) {
+    if (!started_ || frame_start_ == Clock::time_point{}) return false;
+    times_.push_back(
+        std::chrono::duration<double, std::milli>(Clock::now() - frame_start_).count());
+    if (static_cast<int>(times_.size()) < frames_) return false;
+    std::vector<double> sorted = times_;
+    std::sort(sorted.begin(), sorted.end());
+    double total = 0;
+    for (double t : times_) total += t;
+    const size_t events = shell.MainRun().timeline.events.size();
+    std::printf(
+        "step bench: %zu events, %d frames stepping: median %.2f ms, p95 %.2f ms, max %.2f ms, "
+        "%.1f frames/s; memory %.0f MB after loading, %.0f bytes per event\n",
+        events, frames_, sorted[sorted.size() / 2], sorted[sorted.size() * 95 / 100], sorted.back(),
+        1000.0 * times_.size() / total, loaded_rss_ / 1e6,
+        events ? static_cast<double>(loaded_rss_ - std::min(loaded_rss_, base_rss_)) / events
+               : 0.0);
+    std::fflush(stdout);
+    return true;
+  }
+
+ private:
+  int frames_;
+  bool started_ = false;
+  size_t base_rss_ = 0, loaded_rss_ = 0;
+  Clock::time_point frame_start_{};
+  std::vector<double> times_;
+};
+
 ui::HostTraits Host() {
   ui::HostTraits host;
   host.program_request = [](const std::string& source, const std::string& chunkname,
@@ -264,7 +323,9 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
   int exit_code = 0;
   {
     // Test runs neither read nor write the remembered settings.
-    const bool test_mode = options.screenshot_after > 0;
+    StepBench bench(options.step_bench);
+    const bool test_mode = options.screenshot_after > 0 || bench.Active();
+    if (bench.Active()) glfwSwapInterval(0);  // frames as fast as they are made
     const ui::AppPrefs prefs = test_mode ? ui::AppPrefs{} : LoadPrefs();
     const ui::LaunchOptions first = FirstProgram(options, prefs);
     ui::AppShell shell(std::make_unique<ChildProcessEngine>(),
@@ -304,6 +365,7 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
       if (now > draw_until && !caret) continue;
       last_draw = now;
 
+      if (bench.Active()) bench.BeforeFrame(shell);
       ImGui::GetStyle().FontScaleMain = shell.Prefs().font_scale;
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
@@ -319,6 +381,15 @@ int RunGui(const GuiOptions& options, const RequestLoader& load) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       glfwSwapBuffers(window);
 
+      if (bench.Active()) {
+        glFinish();  // the frame is drawn, not only queued
+        if (bench.AfterFrame(shell)) break;
+        if (arrived || std::chrono::duration<double>(Clock::now() - launched).count() < 600)
+          continue;
+        std::fprintf(stderr, "ljplay: step bench: no timeline after 600 s\n");
+        exit_code = 1;
+        break;
+      }
       if (test_mode && TestRunDone(shell, options, launched, arrived, exit_code)) break;
     }
     glfwHideWindow(window);

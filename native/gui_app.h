@@ -24,6 +24,10 @@ struct GuiOptions {
   std::string dump_pane;
   bool dump_layout = false;  // also print LayoutJson(LastLayout())
   bool step_to_stitch = false;
+  // Bench hook (bench/viewer.sh): once the timeline is there, step forward one
+  // recorded bytecode per frame for this many frames, print frame times and
+  // memory per event, exit.
+  int step_bench = 0;
   std::string window_size;         // "WIDTHxHEIGHT", parsed into width and height
   int width = 1280, height = 800;  // the window, in screen coordinates
 };

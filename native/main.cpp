@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
              ->group("");
          sub->add_option("--window-size", gui.window_size, "Test: the window's size, WIDTHxHEIGHT")
              ->group("");
+         sub->add_option("--step-bench", gui.step_bench,
+                         "Bench: step forward one bytecode per frame this many frames, print "
+                         "frame times and memory per event, exit")
+             ->group("");
          sub->add_flag("--step-to-stitch", gui.step_to_stitch,
                        "Test: move the cursor to the first stitch 'inserted' event")
              ->group("");

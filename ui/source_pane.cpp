@@ -66,7 +66,7 @@ void DrawHighlighted(const Timeline& timeline, ViewState& state, int current,
 
 void DrawSourcePane(const Timeline& timeline, ViewState& state) {
   const int current = SourceLineAt(timeline, state.cursor);
-  const SourceError error = SourceErrorOf(timeline);
+  const SourceError& error = Whole(timeline, state).source_error;
   SourceEditor& editor = state.editor;
   char title[256];
   std::snprintf(title, sizeof(title), "Source: %s%s", timeline.chunkname.c_str(),

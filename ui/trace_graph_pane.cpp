@@ -55,7 +55,7 @@ std::string NodeTitle(const TraceNode& n) {
 
 void DrawTraceGraphPane(const Timeline& timeline, ViewState& state) {
   PaneTitle("Trace graph");
-  const TraceGraph g = BuildTraceGraph(timeline);
+  const TraceGraph& g = Whole(timeline, state).graph;
   if (g.nodes.empty()) {
     ImGui::TextDisabled("No trace recorded.");
     return;

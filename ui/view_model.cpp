@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -552,6 +553,20 @@ StackAtCursorView StackAtCursor(const Timeline& t, size_t cursor) {
 }
 
 // ---- Trace list ---------------------------------------------------------------
+
+const WholeTimelineViews& Whole(const Timeline& t, ViewState& state) {
+  if (!state.whole || state.whole->timeline != &t || state.whole->events != t.events.size()) {
+    auto views = std::make_shared<WholeTimelineViews>();
+    views->timeline = &t;
+    views->events = t.events.size();
+    views->traces = TraceList(t);
+    for (const TraceRow& r : views->traces) views->any_wasm = views->any_wasm || r.wasm_bytes;
+    views->source_error = SourceErrorOf(t);
+    views->graph = BuildTraceGraph(t);
+    state.whole = std::move(views);
+  }
+  return *state.whole;
+}
 
 std::vector<TraceRow> TraceList(const Timeline& t) {
   std::vector<TraceRow> rows;

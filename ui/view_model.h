@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "timeline.h"
+#include "trace_graph.h"
+#include "view_state.h"
 
 namespace ljp::ui {
 
@@ -174,6 +176,21 @@ struct TraceRow {
 };
 
 std::vector<TraceRow> TraceList(const Timeline& t);
+
+// ---- Views of the whole timeline ---------------------------------------------------
+
+// What does not change with the cursor, made once per timeline: a frame must
+// not walk a million events.
+struct WholeTimelineViews {
+  const Timeline* timeline = nullptr;  // what they were made from
+  size_t events = 0;
+  std::vector<TraceRow> traces;
+  bool any_wasm = false;  // some trace was compiled to WebAssembly
+  SourceError source_error;
+  TraceGraph graph;
+};
+// The views of t, from state's cache (made when state has none of t).
+const WholeTimelineViews& Whole(const Timeline& t, ViewState& state);
 
 // ---- Output and event log ------------------------------------------------------
 

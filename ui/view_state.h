@@ -3,10 +3,13 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace ljp::ui {
+
+struct WholeTimelineViews;  // view_model.h
 
 struct PaneToggles {
   bool source = true;
@@ -61,6 +64,9 @@ struct ViewState {
   // The pane group whose text was copied last, and when (ImGui::GetTime()).
   std::string copied;
   double copied_at = 0;
+  // What panes show of the whole timeline (the trace list and graph, the
+  // source's error), made once per timeline, not every frame (Whole()).
+  std::shared_ptr<const WholeTimelineViews> whole;
 };
 
 }  // namespace ljp::ui
