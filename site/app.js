@@ -851,6 +851,8 @@
     layout: () => JSON.parse(viewer.call('ljp_viewer_layout_json', 'string', [])),
     // The text the viewer's last Copy put on the clipboard.
     copiedText: () => viewer.module.copiedText,
+    // The viewer's WebAssembly memory, in bytes (it only grows).
+    wasmMemoryBytes: () => viewer.module.HEAPU8.length,
     // The engine traps in the next run after its n-th timeline line.
     trapNextRun: (n = 5) => { engine.trapNext = n; },
     engine: () => ({runs: engine.runs, workersStarted: engine.workersStarted, ready: engine.ready,

@@ -14,13 +14,20 @@ void DrawEventLogPane(const Timeline& timeline, ViewState& state) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##filter", "filter events (e.g. stitch, abort, trace 2)",
                            &state.filter);
-  // Without a filter every event is a row; with one, the matching events.
-  std::vector<size_t> shown;
+  // Without a filter every event is a row; with one, the matching events
+  // (looked for when the filter or the timeline changed).
   const bool filtered = !state.filter.empty();
-  if (filtered) {
+  ViewState::FilterRows& cache = state.filtered;
+  if (filtered && (cache.filter != state.filter || cache.timeline != &timeline ||
+                   cache.events != timeline.events.size())) {
+    cache.filter = state.filter;
+    cache.timeline = &timeline;
+    cache.events = timeline.events.size();
+    cache.rows.clear();
     for (size_t i = 0; i < timeline.events.size(); ++i)
-      if (MatchesFilter(EventSummary(timeline, i), state.filter)) shown.push_back(i);
+      if (MatchesFilter(EventSummary(timeline, i), state.filter)) cache.rows.push_back(i);
   }
+  const std::vector<size_t>& shown = cache.rows;
   const int count = static_cast<int>(filtered ? shown.size() : timeline.events.size());
   ImGui::BeginChild("event_rows", ImVec2(0, 0), ImGuiChildFlags_None,
                     ImGuiWindowFlags_HorizontalScrollbar);

@@ -563,6 +563,16 @@ const WholeTimelineViews& Whole(const Timeline& t, ViewState& state) {
     for (const TraceRow& r : views->traces) views->any_wasm = views->any_wasm || r.wasm_bytes;
     views->source_error = SourceErrorOf(t);
     views->graph = BuildTraceGraph(t);
+    for (size_t i = 0; i < t.events.size(); ++i) {
+      if (const auto* o = As<Output>(t, i)) {
+        views->output += o->text;
+        views->output_ends.emplace_back(i, views->output.size());
+      }
+    }
+    views->cap_index = CapIndex(t);
+    views->cap_notice = CapNotice(t);
+    views->output_cut = OutputCutNotice(t);
+    views->run_end = RunEndText(t);
     state.whole = std::move(views);
   }
   return *state.whole;
@@ -627,6 +637,15 @@ std::vector<TraceRow> TraceList(const Timeline& t) {
 }
 
 // ---- Output and event log ---------------------------------------------------------
+
+std::string_view OutputUpTo(const WholeTimelineViews& whole, size_t cursor) {
+  // The last output event at or before the cursor ends the prefix.
+  const auto after = std::upper_bound(
+      whole.output_ends.begin(), whole.output_ends.end(), cursor,
+      [](size_t at, const std::pair<size_t, size_t>& end) { return at < end.first; });
+  if (after == whole.output_ends.begin()) return {};
+  return std::string_view(whole.output).substr(0, std::prev(after)->second);
+}
 
 std::string OutputUpTo(const Timeline& t, size_t cursor) {
   std::string out;

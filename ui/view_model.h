@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "timeline.h"
@@ -188,7 +190,17 @@ struct WholeTimelineViews {
   bool any_wasm = false;  // some trace was compiled to WebAssembly
   SourceError source_error;
   TraceGraph graph;
+  // The program's output, all of it, and where each output event's text ends
+  // in it (by event index): the output up to a cursor is a prefix.
+  std::string output;
+  std::vector<std::pair<size_t, size_t>> output_ends;
+  size_t cap_index = 0;    // CapIndex()
+  std::string cap_notice;  // CapNotice()
+  std::string output_cut;  // OutputCutNotice()
+  std::string run_end;     // RunEndText()
 };
+// What the program printed up to the cursor (OutputUpTo), from the views.
+std::string_view OutputUpTo(const WholeTimelineViews& whole, size_t cursor);
 // The views of t, from state's cache (made when state has none of t).
 const WholeTimelineViews& Whole(const Timeline& t, ViewState& state);
 

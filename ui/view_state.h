@@ -52,6 +52,13 @@ struct ViewState {
   PaneToggles panes;
   PaneLayout layout;
   std::string filter;  // event log filter (substring, case-insensitive)
+  // The events the filter matched, found when it changed (not every frame).
+  struct FilterRows {
+    std::string filter;
+    const void* timeline = nullptr;
+    size_t events = 0;
+    std::vector<size_t> rows;
+  } filtered;
   SourceEditor editor;
   // Scrolling follows the cursor once after it moved, then leaves the user alone.
   size_t source_scrolled_for = static_cast<size_t>(-1);
