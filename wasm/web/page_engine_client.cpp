@@ -113,10 +113,15 @@ void PageEngineClient::AppendLine(std::string_view line) {
 void PageEngineClient::Complete(const EngineGone& gone, const std::string& no_timeline) {
   if (Running() == this) Running() = nullptr;
   state_ = State::kIdle;
-  std::istringstream in(lines_);
+  // Read where the lines are (no copy of a timeline that may be hundreds of
+  // megabytes), then let them go.
+  struct LinesView : std::streambuf {
+    explicit LinesView(std::string& s) { setg(s.data(), s.data(), s.data() + s.size()); }
+  } view(lines_);
+  std::istream in(&view);
+  Expected<Timeline> read = ReadTimeline(in);
   lines_.clear();
   lines_.shrink_to_fit();
-  Expected<Timeline> read = ReadTimeline(in);
   if (!read) {
     result_.emplace(Error{no_timeline + " (" + read.error() + ")"});
     return;

@@ -5,6 +5,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -153,7 +154,15 @@ EMSCRIPTEN_KEEPALIVE int ljp_viewer_open_timeline(const char* name, const char* 
   web::RequestRedraw();
   return web::Guarded("open_timeline", 0, [&] {
     if (!name || !text) return 0;
-    std::istringstream in{std::string(text)};
+    // Read where the text is: a big timeline is hundreds of megabytes, and
+    // wasm memory does not shrink after a copy.
+    struct TextView : std::streambuf {
+      TextView(const char* s, size_t n) {
+        char* p = const_cast<char*>(s);
+        setg(p, p, p + n);
+      }
+    } view(text, std::strlen(text));
+    std::istream in(&view);
     return web::TheViewer().shell->OpenTimeline(name, in) ? 1 : 0;
   });
 }
