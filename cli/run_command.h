@@ -60,7 +60,7 @@ inline void AddJitOptions(CLI::App* app, RunCommand& cmd) {
           ->allow_extra_args(false);
   app->add_option("--fault", cmd.faults,
                   "Arm a fault: ir-grow[=canon], snap-grow[=stitch], ir-const, alloc=N, "
-                  "alloc-doubling, maxsnap=N, trace-grow[=always]")
+                  "alloc-doubling, maxsnap=N, trace-grow[=always], str-new, loop-subst")
       ->allow_extra_args(false);
   app->add_option("--unfixed", cmd.unfixed,
                   "Show a LuaJIT bug the playground found, with its fix off: loop-subst-oom, "

@@ -263,8 +263,8 @@ std::vector<std::vector<std::string>> DefaultCampaignSettings() {
 }
 
 std::vector<std::string> DefaultCampaignFaults() {
-  return {"ir-grow",  "ir-grow=canon", "snap-grow",         "snap-grow=stitch",
-          "ir-const", "trace-grow",    "trace-grow=always", "alloc-doubling"};
+  return {"ir-grow",    "ir-grow=canon",     "snap-grow",      "snap-grow=stitch", "ir-const",
+          "trace-grow", "trace-grow=always", "alloc-doubling", "str-new",          "loop-subst"};
 }
 
 std::string FaultPoint(const std::string& fault) {

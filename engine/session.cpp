@@ -473,6 +473,12 @@ void SessionRun::ArmFaults(std::string& setup_error) {
       case Fault::Kind::kTraceGrowAlways:
         points |= LJO_FAULT_TRACEGROW | LJO_FAULT_STICKY;
         break;
+      case Fault::Kind::kStrNew:
+        points |= LJO_FAULT_STRNEW;
+        break;
+      case Fault::Kind::kLoopSubst:
+        points |= LJO_FAULT_LOOPSUBST;
+        break;
     }
   }
   ljo_arm_faults(L_, points);

@@ -54,7 +54,8 @@ bool RunSettings::operator==(const RunSettings& o) const {
          snap_grow == o.snap_grow && snap_grow_stitch == o.snap_grow_stitch &&
          ir_const == o.ir_const && alloc_doubling == o.alloc_doubling && alloc == o.alloc &&
          maxsnap_fault == o.maxsnap_fault && trace_grow == o.trace_grow &&
-         trace_grow_always == o.trace_grow_always && unfixed == o.unfixed;
+         trace_grow_always == o.trace_grow_always && str_new == o.str_new &&
+         loop_subst == o.loop_subst && unfixed == o.unfixed;
 }
 
 RunSettings RunSettingsFrom(const SessionOptions& options) {
@@ -107,6 +108,12 @@ RunSettings RunSettingsFrom(const SessionOptions& options) {
       case Fault::Kind::kTraceGrowAlways:
         s.trace_grow_always = true;
         break;
+      case Fault::Kind::kStrNew:
+        s.str_new = true;
+        break;
+      case Fault::Kind::kLoopSubst:
+        s.loop_subst = true;
+        break;
     }
   }
   for (Finding f : options.unfixed) s.unfixed[static_cast<size_t>(f)] = true;
@@ -144,6 +151,8 @@ void ApplyRunSettings(const RunSettings& s, SessionOptions& options) {
   if (s.maxsnap_fault) faults.push_back({K::kMaxsnap, *s.maxsnap_fault});
   if (s.trace_grow) faults.push_back({K::kTraceGrow});
   if (s.trace_grow_always) faults.push_back({K::kTraceGrowAlways});
+  if (s.str_new) faults.push_back({K::kStrNew});
+  if (s.loop_subst) faults.push_back({K::kLoopSubst});
   options.unfixed.clear();
   for (Finding f : AllFindings())
     if (s.unfixed[static_cast<size_t>(f)]) options.unfixed.push_back(f);

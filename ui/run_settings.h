@@ -37,6 +37,8 @@ struct RunSettings {
   std::optional<uint64_t> maxsnap_fault;  // maxsnap=N
   bool trace_grow = false;                // trace-grow
   bool trace_grow_always = false;         // trace-grow=always
+  bool str_new = false;                   // str-new
+  bool loop_subst = false;                // loop-subst
   // Found LuaJIT bugs shown with their fix off (--unfixed), by Finding.
   std::array<bool, 4> unfixed = {false, false, false, false};
 

@@ -121,6 +121,10 @@ bool DrawFaultEditor(RunSettings& s) {
   ImGui::SameLine();
   changed |= FaultBox("trace-grow=always", s.trace_grow_always,
                       "Fail every growth of the trace table (memory that stays short)");
+  changed |= FaultBox("str-new", s.str_new, "Fail the next new string while the JIT compiler runs");
+  ImGui::SameLine();
+  changed |= FaultBox("loop-subst", s.loop_subst,
+                      "Fail the loop optimiser's substitution table (shows loop-subst-oom)");
   ImGui::TextDisabled("LuaJIT bugs found here, shown unfixed:");
   for (Finding f : AllFindings()) {
     bool& off = s.unfixed[static_cast<size_t>(f)];

@@ -23,6 +23,8 @@ const Named kFaults[] = {
     {"maxsnap", Fault::Kind::kMaxsnap, true},
     {"trace-grow=always", Fault::Kind::kTraceGrowAlways, false},
     {"trace-grow", Fault::Kind::kTraceGrow, false},
+    {"str-new", Fault::Kind::kStrNew, false},
+    {"loop-subst", Fault::Kind::kLoopSubst, false},
 };
 
 const char* const kFindings[] = {"loop-subst-oom", "abort-stale-start", "round-string",
@@ -53,7 +55,8 @@ Expected<Fault> ParseFault(std::string_view text) {
   }
   return Error{"unknown fault '" + std::string(text) +
                "' (known: ir-grow, ir-grow=canon, snap-grow, snap-grow=stitch, ir-const, "
-               "alloc=N, alloc-doubling, maxsnap=N, trace-grow, trace-grow=always)"};
+               "alloc=N, alloc-doubling, maxsnap=N, trace-grow, trace-grow=always, str-new, "
+               "loop-subst)"};
 }
 
 std::string FaultName(const Fault& fault) {
@@ -107,6 +110,10 @@ std::string FaultPointName(int point) {
       return "ir-const";
     case 0x20:
       return "trace-grow";
+    case 0x40:
+      return "str-new";
+    case 0x100:
+      return "loop-subst";
     default:
       return "fault point " + std::to_string(point);
   }

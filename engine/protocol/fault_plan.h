@@ -23,6 +23,8 @@ struct Fault {
     kMaxsnap,          // jit.opt maxsnap=N
     kTraceGrow,        // the next growth of the trace number table
     kTraceGrowAlways,  // every growth of it (trace-grow=always: memory stays short)
+    kStrNew,           // the next new string while the JIT compiler runs (str-new)
+    kLoopSubst,        // the loop optimiser's substitution table (loop-subst)
   };
   Kind kind;
   uint64_t arg = 0;  // N for kAlloc and kMaxsnap
