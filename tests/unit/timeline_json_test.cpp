@@ -126,8 +126,8 @@ TEST(TimelineJson, HighPrototypeAddressesSurviveTheCompactLines) {
 
 // Numbers render as LuaJIT's tostring (%.14g), also by the fast paths.
 TEST(TimelineJson, LuaNumberIsPrintfsFourteenDigits) {
-  for (const double n : {0.0, -0.0, 1.0, -7.0, 0.1, 2.5, 1e14, 99999999999999.0, 1e15, 1e300,
-                         -1e-5, 5e-324, 1.4327903729396e-322, 123456789.125, 2.0 / 3}) {
+  for (const double n : {0.0, -0.0, 1.0, -7.0, 0.1, 2.5, 1e14, 99999999999999.0, 1e15, 1e300, -1e-5,
+                         5e-324, 1.4327903729396e-322, 123456789.125, 2.0 / 3}) {
     char expected[64];
     std::snprintf(expected, sizeof(expected), "%.14g", n);
     EXPECT_EQ(LuaNumber(n), expected) << n;
