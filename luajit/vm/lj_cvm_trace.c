@@ -927,8 +927,15 @@ static MCode *cvt_load(jit_State *J, GCtrace *T, IRIns *irf)
 	  BCReg delta = 1+bc_a(*((const BCIns *)ir_kptr(&irf[irf[r].op2]))-1);
 	  topslot = topslot > delta ? topslot - delta : 0;
 	}
-      if (topslot > PT->topslot && !ld.loopref) P->topslot = (uint8_t)topslot;
-    } else if (!ld.loopref) {  /* Root trace that adds frames. */
+      /* The slots checked so far, for its own side traces (asm_head_side). */
+      T->topslot = PT->topslot;
+      if (topslot > PT->topslot && !ld.loopref)
+	T->topslot = P->topslot = (uint8_t)topslot;
+    } else {
+      /* A root trace starts on a checked stack (asm_head_root). */
+      T->topslot = gcref(T->startpt)->pt.framesize;
+    }
+    if (!J->parent && !ld.loopref) {  /* Root trace that adds frames. */
       SnapShot *snap = &T->snap[T->nsnap-1];
       SnapEntry *map = &T->snapmap[snap->mapofs];
       MSize m;
