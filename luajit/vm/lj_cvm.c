@@ -1202,7 +1202,9 @@ dispatch:
       L->base = base;
       L->top = base + nargs;
       SAVE_PC();
-      lj_state_growstack(L, bc_a(ins) + 1 + nargs);
+      /* As vm_growstack_v: the frame size (the retry grows again if the
+      ** vararg frame still does not fit), so the stack grows as on x86. */
+      lj_state_growstack(L, bc_a(ins));
       goto vm_growstack_retry;
     }
     /* Vararg frame: function copy and delta + FRAME_VARG below new base. */
