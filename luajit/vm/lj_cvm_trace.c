@@ -251,12 +251,15 @@ static void load_useops(CVTLoad *ld, IRIns *ir)
 }
 
 /* A BUFPUT of a TOSTR or SNEW used nowhere else puts the number or the bytes
-** without making the string (asm_bufput fuses them).
+** without making the string (asm_bufput fuses them). In the loop only what
+** the loop makes: the backend fuses refs above fuseref, the LOOP's ref while
+** it assembles the loop and 0 before it (asm_loop).
 */
-static int load_fusebufput(CVTLoad *ld, IRIns *ir)
+static int load_fusebufput(CVTLoad *ld, IRRef ref)
 {
-  IRIns *irs = IRL(ld, ir->op2);
-  if (irref_isk(ir->op2) || ir->op2 <= ld->loopref || ld->used[ir->op2])
+  IRIns *ir = IRL(ld, ref), *irs = IRL(ld, ir->op2);
+  if (irref_isk(ir->op2) || ld->used[ir->op2] ||
+      (ld->loopref && ref > ld->loopref && ir->op2 <= ld->loopref))
     return 0;
   return irs->o == IR_TOSTR || irs->o == IR_SNEW;
 }
@@ -282,7 +285,7 @@ static void load_liveness(CVTLoad *ld)
     if (ir->r == RID_SINK) continue;  /* Sunk store, NEWREF or PHI. */
     if (irt_isguard(ir->t) || ir->o == IR_LOOP || ir->o == IR_GCSTEP)
       load_usesnap(ld, ld->snapno[ref]);
-    if (ir->o == IR_BUFPUT && load_fusebufput(ld, ir)) {
+    if (ir->o == IR_BUFPUT && load_fusebufput(ld, ref)) {
       IRIns *irs = IRL(ld, ir->op2);
       ld->fused[ir->op2] = 1;
       load_use(ld, ir->op1);
