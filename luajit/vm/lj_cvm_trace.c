@@ -1408,6 +1408,12 @@ static CVTProg *cvt_side(lua_State *L, CVTProg *P, SnapNo exitno)
   return NULL;
 }
 
+/* An exit of a GC check: it leaves through lj_trace_exit() even where a side
+** trace starts at its exit number (lj_asm_patchexit() leaves a GC check's
+** jump to the exit stub alone). Snapshot numbers are below 2^16.
+*/
+#define CVT_EXIT_GC		0x10000
+
 /* cvt_exec() returns every CVT_PAUSE_LOOPS loop iterations and is called
 ** again at once, as the interpreter pauses (CVM_PAUSED in lj_cvm.c): a
 ** WebAssembly engine cannot switch a running invocation to the optimised
@@ -1735,8 +1741,11 @@ run:
       break;
     case CVT_HIOP: VD.u = (uint32_t)(VA.u64 >> 32); break;
     case CVT_GCCHECK:  /* asm_gc_check: exit if the GC needs the atomic phase. */
-      if (LJ_UNLIKELY(g->gc.total >= g->gc.threshold))
-	GUARD(!lj_gc_step_jit(g, (MSize)ci->k));
+      if (LJ_UNLIKELY(g->gc.total >= g->gc.threshold) &&
+	  lj_gc_step_jit(g, (MSize)ci->k)) {
+	exitno = ci->snap | CVT_EXIT_GC;
+	goto side_exit;
+      }
       break;
     case CVT_LOOP: break;
     case CVT_LOOPBACK: {  /* The PHIs take their loop values at once. */
@@ -1797,7 +1806,7 @@ side_exit:
     r->exitno = exitno;
     return CVT_RUN_EXIT;
   }
-  {  /* A patched exit goes on with its side trace. */
+  if (!(exitno & CVT_EXIT_GC)) {  /* A patched exit goes on with its side trace. */
     CVTProg *SP = cvt_side(L, P, exitno);
     if (SP) {
       P = SP;
@@ -1806,7 +1815,7 @@ side_exit:
     }
   }
   r->P = P;
-  r->exitno = exitno;
+  r->exitno = exitno & ~CVT_EXIT_GC;
   return CVT_RUN_EXIT;
 }
 
@@ -1825,10 +1834,10 @@ static int cvt_wexec(lua_State *L, CVTRun *r)
     CVTProg *NP;
     TValue *base;
     if (rc >= 0) {  /* A guard failed. */
-      NP = cvt_side(L, P, (SnapNo)rc);
+      NP = (rc & CVT_EXIT_GC) ? NULL : cvt_side(L, P, (SnapNo)rc);
       if (!NP) {
 	r->P = P;
-	r->exitno = (SnapNo)rc;
+	r->exitno = (SnapNo)rc & ~CVT_EXIT_GC;
 	return CVT_RUN_EXIT;
       }
       base = tvref(g->jit_base);

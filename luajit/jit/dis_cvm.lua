@@ -1,4 +1,4 @@
--- jit.dis_portable: what jit.dump asks of a disassembler, for LuaJIT's
+-- jit.dis_cvm: what jit.dump asks of a disassembler, for LuaJIT's
 -- portable target. It has no machine code and no registers, so there is
 -- nothing to disassemble; register names only exist for other targets.
 local M = {}
