@@ -205,7 +205,7 @@ static void wasm_snapvalues(WasmAsm *as, SnapNo sn)
 /* Leave through exit sn: its values to the value array, return sn. */
 static void wasm_exit(WasmAsm *as, SnapNo sn)
 {
-  wasm_snapvalues(as, sn);
+  wasm_snapvalues(as, sn & ~CVT_EXIT_GC);
   emit_i32const(&as->w, (int32_t)sn);
   emit_op(&as->w, RETURN);
 }
@@ -294,7 +294,8 @@ static void wasm_step(WasmAsm *as, const CVTIns *ci)
   wasm_callc(as, (const void *)&cvt_step, &sig);
   emit_i32const(w, -1);
   emit_op(w, I32_NE);
-  wasm_exitif(as, ci->snap);
+  /* A GC check's exit does not go to a side trace (cvt_exec()). */
+  wasm_exitif(as, ci->op == CVT_GCCHECK ? ci->snap | CVT_EXIT_GC : ci->snap);
   if (wasm_defines(as, ci) && as->loc[ci->d]) wasm_reload(as, ci->d);
   if (ci->op == CVT_RETF) {  /* BASE moved. */
     emit_i32const(w, 0);
