@@ -50,12 +50,8 @@ bool RunSettings::operator==(const RunSettings& o) const {
     });
   };
   return stitch_mode == o.stitch_mode && params == o.params && flags == o.flags &&
-         same_other(other, o.other) && ir_grow == o.ir_grow && ir_grow_canon == o.ir_grow_canon &&
-         snap_grow == o.snap_grow && snap_grow_stitch == o.snap_grow_stitch &&
-         ir_const == o.ir_const && alloc_doubling == o.alloc_doubling && alloc == o.alloc &&
-         maxsnap_fault == o.maxsnap_fault && trace_grow == o.trace_grow &&
-         trace_grow_always == o.trace_grow_always && str_new == o.str_new &&
-         loop_subst == o.loop_subst && unfixed == o.unfixed;
+         same_other(other, o.other) && armed == o.armed && alloc == o.alloc &&
+         maxsnap_fault == o.maxsnap_fault && unfixed == o.unfixed;
 }
 
 RunSettings RunSettingsFrom(const SessionOptions& options) {
@@ -77,43 +73,12 @@ RunSettings RunSettingsFrom(const SessionOptions& options) {
     if (!all_taken) s.other.push_back(setting);
   }
   for (const Fault& f : options.faults) {
-    switch (f.kind) {
-      case Fault::Kind::kIrGrow:
-        s.ir_grow = true;
-        break;
-      case Fault::Kind::kIrGrowCanon:
-        s.ir_grow_canon = true;
-        break;
-      case Fault::Kind::kSnapGrow:
-        s.snap_grow = true;
-        break;
-      case Fault::Kind::kSnapGrowStitch:
-        s.snap_grow_stitch = true;
-        break;
-      case Fault::Kind::kIrConst:
-        s.ir_const = true;
-        break;
-      case Fault::Kind::kAllocDoubling:
-        s.alloc_doubling = true;
-        break;
-      case Fault::Kind::kAlloc:
-        s.alloc = f.arg;
-        break;
-      case Fault::Kind::kMaxsnap:
-        s.maxsnap_fault = f.arg;
-        break;
-      case Fault::Kind::kTraceGrow:
-        s.trace_grow = true;
-        break;
-      case Fault::Kind::kTraceGrowAlways:
-        s.trace_grow_always = true;
-        break;
-      case Fault::Kind::kStrNew:
-        s.str_new = true;
-        break;
-      case Fault::Kind::kLoopSubst:
-        s.loop_subst = true;
-        break;
+    if (f.kind == Fault::Kind::kAlloc) {
+      s.alloc = f.arg;
+    } else if (f.kind == Fault::Kind::kMaxsnap) {
+      s.maxsnap_fault = f.arg;
+    } else {
+      s.Armed(f.kind) = true;
     }
   }
   for (Finding f : options.unfixed) s.unfixed[static_cast<size_t>(f)] = true;
@@ -140,19 +105,16 @@ void ApplyRunSettings(const RunSettings& s, SessionOptions& options) {
   for (JitSetting& setting : JitSettingsOf(s)) options.settings.push_back(std::move(setting));
   FaultPlan& faults = options.faults;
   faults.clear();
-  using K = Fault::Kind;
-  if (s.ir_grow) faults.push_back({K::kIrGrow});
-  if (s.ir_grow_canon) faults.push_back({K::kIrGrowCanon});
-  if (s.snap_grow) faults.push_back({K::kSnapGrow});
-  if (s.snap_grow_stitch) faults.push_back({K::kSnapGrowStitch});
-  if (s.ir_const) faults.push_back({K::kIrConst});
-  if (s.alloc_doubling) faults.push_back({K::kAllocDoubling});
-  if (s.alloc) faults.push_back({K::kAlloc, *s.alloc});
-  if (s.maxsnap_fault) faults.push_back({K::kMaxsnap, *s.maxsnap_fault});
-  if (s.trace_grow) faults.push_back({K::kTraceGrow});
-  if (s.trace_grow_always) faults.push_back({K::kTraceGrowAlways});
-  if (s.str_new) faults.push_back({K::kStrNew});
-  if (s.loop_subst) faults.push_back({K::kLoopSubst});
+  for (size_t i = 0; i < kFaultKinds; ++i) {
+    const auto kind = static_cast<Fault::Kind>(i);
+    if (kind == Fault::Kind::kAlloc) {
+      if (s.alloc) faults.push_back({kind, *s.alloc});
+    } else if (kind == Fault::Kind::kMaxsnap) {
+      if (s.maxsnap_fault) faults.push_back({kind, *s.maxsnap_fault});
+    } else if (s.armed[i]) {
+      faults.push_back({kind});
+    }
+  }
   options.unfixed.clear();
   for (Finding f : AllFindings())
     if (s.unfixed[static_cast<size_t>(f)]) options.unfixed.push_back(f);

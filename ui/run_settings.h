@@ -26,22 +26,16 @@ struct RunSettings {
   // Settings the editor has no field for (-j commands, -O levels), kept in order.
   std::vector<JitSetting> other;
 
-  // The fault plan.
-  bool ir_grow = false;                   // ir-grow
-  bool ir_grow_canon = false;             // ir-grow=canon
-  bool snap_grow = false;                 // snap-grow
-  bool snap_grow_stitch = false;          // snap-grow=stitch
-  bool ir_const = false;                  // ir-const
-  bool alloc_doubling = false;            // alloc-doubling
+  // The fault plan: the faults without a number, armed or not by Fault::Kind
+  // (Armed()), and the two with one.
+  std::array<bool, kFaultKinds> armed{};
   std::optional<uint64_t> alloc;          // alloc=N
   std::optional<uint64_t> maxsnap_fault;  // maxsnap=N
-  bool trace_grow = false;                // trace-grow
-  bool trace_grow_always = false;         // trace-grow=always
-  bool str_new = false;                   // str-new
-  bool loop_subst = false;                // loop-subst
   // Found LuaJIT bugs shown with their fix off (--unfixed), by Finding.
   std::array<bool, 4> unfixed = {false, false, false, false};
 
+  bool& Armed(Fault::Kind kind) { return armed[static_cast<size_t>(kind)]; }
+  bool Armed(Fault::Kind kind) const { return armed[static_cast<size_t>(kind)]; }
   bool operator==(const RunSettings& other) const;
 };
 

@@ -101,29 +101,33 @@ bool DrawJitOptEditor(RunSettings& s) {
 }
 
 bool DrawFaultEditor(RunSettings& s) {
+  using K = Fault::Kind;
   bool changed = false;
-  changed |= FaultBox("ir-grow", s.ir_grow, "Fail the next IR buffer growth while recording");
-  ImGui::SameLine();
-  changed |= FaultBox("ir-grow=canon", s.ir_grow_canon,
-                      "Fail IR emission inside canonicalize_slots at the stitch (case 3)");
   changed |=
-      FaultBox("snap-grow", s.snap_grow, "Fail the next snapshot buffer growth while recording");
+      FaultBox("ir-grow", s.Armed(K::kIrGrow), "Fail the next IR buffer growth while recording");
   ImGui::SameLine();
-  changed |= FaultBox("snap-grow=stitch", s.snap_grow_stitch,
+  changed |= FaultBox("ir-grow=canon", s.Armed(K::kIrGrowCanon),
+                      "Fail IR emission inside canonicalize_slots at the stitch (case 3)");
+  changed |= FaultBox("snap-grow", s.Armed(K::kSnapGrow),
+                      "Fail the next snapshot buffer growth while recording");
+  ImGui::SameLine();
+  changed |= FaultBox("snap-grow=stitch", s.Armed(K::kSnapGrowStitch),
                       "Fail the snapshot a stitch's record-stop adds (case 4)");
-  changed |= FaultBox("ir-const", s.ir_const, "Fail the stitch's IR constants (case 5)");
+  changed |= FaultBox("ir-const", s.Armed(K::kIrConst), "Fail the stitch's IR constants (case 5)");
   ImGui::SameLine();
-  changed |= FaultBox("alloc-doubling", s.alloc_doubling,
+  changed |= FaultBox("alloc-doubling", s.Armed(K::kAllocDoubling),
                       "Fail every doubling reallocation while recording");
   changed |= OptionalCount("alloc=N", s.alloc, "Fail the N-th allocation made while recording");
   changed |= OptionalCount("maxsnap=N", s.maxsnap_fault, "Set jit.opt maxsnap=N as a fault");
-  changed |= FaultBox("trace-grow", s.trace_grow, "Fail the next growth of the trace table");
+  changed |=
+      FaultBox("trace-grow", s.Armed(K::kTraceGrow), "Fail the next growth of the trace table");
   ImGui::SameLine();
-  changed |= FaultBox("trace-grow=always", s.trace_grow_always,
+  changed |= FaultBox("trace-grow=always", s.Armed(K::kTraceGrowAlways),
                       "Fail every growth of the trace table (memory that stays short)");
-  changed |= FaultBox("str-new", s.str_new, "Fail the next new string while the JIT compiler runs");
+  changed |= FaultBox("str-new", s.Armed(K::kStrNew),
+                      "Fail the next new string while the JIT compiler runs");
   ImGui::SameLine();
-  changed |= FaultBox("loop-subst", s.loop_subst,
+  changed |= FaultBox("loop-subst", s.Armed(K::kLoopSubst),
                       "Fail the loop optimiser's substitution table (shows loop-subst-oom)");
   ImGui::TextDisabled("LuaJIT bugs found here, shown unfixed:");
   for (Finding f : AllFindings()) {

@@ -1,6 +1,7 @@
 // Fault plans and stitch modes: what the stitch failure lab can do to a run.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,13 +25,15 @@ struct Fault {
     kTraceGrow,        // the next growth of the trace number table
     kTraceGrowAlways,  // every growth of it (trace-grow=always: memory stays short)
     kStrNew,           // the next new string while the JIT compiler runs (str-new)
-    kLoopSubst,        // the loop optimiser's substitution table (loop-subst)
+    kLoopSubst,        // the loop optimiser's substitution table (loop-subst); keep last
   };
   Kind kind;
   uint64_t arg = 0;  // N for kAlloc and kMaxsnap
 };
 
 using FaultPlan = std::vector<Fault>;
+// How many kinds of fault there are (Fault::Kind values are 0 .. kFaultKinds-1).
+inline constexpr size_t kFaultKinds = static_cast<size_t>(Fault::Kind::kLoopSubst) + 1;
 
 Expected<Fault> ParseFault(std::string_view text);
 std::string FaultName(const Fault& fault);  // back to "alloc=3" etc.

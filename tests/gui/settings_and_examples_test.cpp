@@ -33,8 +33,8 @@ TEST(RunSettings, FromHeaderOptions_FillsTheEditorFields) {
   EXPECT_FALSE(s.flags[1]);       // fold
   ASSERT_EQ(s.other.size(), 1u);  // -jv has no field: kept as it is
   EXPECT_EQ(s.other[0].text, "v");
-  EXPECT_TRUE(s.ir_grow_canon);
-  EXPECT_FALSE(s.ir_grow);
+  EXPECT_TRUE(s.Armed(Fault::Kind::kIrGrowCanon));
+  EXPECT_FALSE(s.Armed(Fault::Kind::kIrGrow));
   EXPECT_EQ(s.alloc, 7u);
 }
 
@@ -44,7 +44,7 @@ TEST(RunSettings, ApplyThenRead_GivesTheSameSettings) {
   s.params[0] = 1;
   s.params[7] = 5;
   s.flags[2] = false;
-  s.snap_grow_stitch = s.ir_const = true;
+  s.Armed(Fault::Kind::kSnapGrowStitch) = s.Armed(Fault::Kind::kIrConst) = true;
   s.maxsnap_fault = 2;
   s.other = {{Kind::kCommand, "off"}};
   SessionOptions options;
@@ -63,7 +63,7 @@ TEST(RunSettings, ApplyThenRead_GivesTheSameSettings) {
 
 TEST(RunSettings, TraceGrowFaultsAndUnfixedFindings_GoThereAndBack) {
   RunSettings s;
-  s.trace_grow_always = true;
+  s.Armed(Fault::Kind::kTraceGrowAlways) = true;
   s.unfixed[static_cast<size_t>(Finding::kAbortStaleStart)] = true;
   SessionOptions options;
   options.unfixed = {Finding::kRoundString};  // replaced
