@@ -68,7 +68,11 @@ LJ_FUNC lua_Number lj_cvm_fscale(lua_Number x, lua_Number y);
 ** instruction, -17 to dispatch the original instruction of the trace at that
 ** JLOOP, or a negated error code to rethrow (lj_err_trace).
 */
-LJ_FUNC int lj_cvm_trace_runs(jit_State *J, TraceNo traceno);
+static LJ_AINLINE int lj_cvm_trace_runs(jit_State *J, TraceNo traceno)
+{
+  GCtrace *T = traceref(J, traceno);
+  return T && T->mcode && !(J->flags & JIT_F_NOEXEC);
+}
 LJ_FUNC int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno);
 /* Traces loaded in this process and the nanoseconds it took (a benchmark's
 ** statistic). */

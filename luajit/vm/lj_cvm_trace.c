@@ -1273,11 +1273,6 @@ static CVTProg *cvt_prog(jit_State *J, TraceNo traceno)
   return (T && !(J->flags & JIT_F_NOEXEC)) ? (CVTProg *)(void *)T->mcode : NULL;
 }
 
-int lj_cvm_trace_runs(jit_State *J, TraceNo traceno)
-{
-  return cvt_prog(J, traceno) != NULL;
-}
-
 /* Leave to the interpreter at pc with multres (asm_tail_link, for a trace
 ** without a linked trace).
 */
