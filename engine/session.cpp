@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -433,52 +434,39 @@ std::string SessionRun::ApplySettings() {
   return error;
 }
 
+// The LuaJIT fault points (LJO_FAULT_* bits) each kind of fault arms, by
+// Fault::Kind; 0 for the kinds armed elsewhere (maxsnap, alloc, alloc-doubling).
+constexpr std::array<unsigned int, kFaultKinds> kFaultPoints = [] {
+  std::array<unsigned int, kFaultKinds> p{};
+  const auto at = [&p](Fault::Kind k) -> unsigned int& { return p[static_cast<size_t>(k)]; };
+  at(Fault::Kind::kIrGrow) = LJO_FAULT_IRGROW;
+  at(Fault::Kind::kIrGrowCanon) = LJO_FAULT_IRGROW_CANON;
+  at(Fault::Kind::kSnapGrow) = LJO_FAULT_SNAPGROW;
+  at(Fault::Kind::kSnapGrowStitch) = LJO_FAULT_SNAPGROW_STITCH;
+  at(Fault::Kind::kIrConst) = LJO_FAULT_IRCONST;
+  at(Fault::Kind::kTraceGrow) = LJO_FAULT_TRACEGROW;
+  at(Fault::Kind::kTraceGrowAlways) = LJO_FAULT_TRACEGROW | LJO_FAULT_STICKY;
+  at(Fault::Kind::kStrNew) = LJO_FAULT_STRNEW;
+  at(Fault::Kind::kLoopSubst) = LJO_FAULT_LOOPSUBST;
+  return p;
+}();
+
 void SessionRun::ArmFaults(std::string& setup_error) {
   // maxsnap is a jit.opt parameter, named faults are armed in LuaJIT,
   // allocation faults live in the allocator (InstallBudgets).
   unsigned int points = 0;
   for (const Fault& fault : options_.faults) {
-    switch (fault.kind) {
-      case Fault::Kind::kMaxsnap:
-        if (setup_error.empty()) {
-          ApplySetting(L_,
-                       {JitSetting::Kind::kOptimization, "maxsnap=" + std::to_string(fault.arg)},
-                       &setup_error);
-        }
-        break;
-      case Fault::Kind::kIrGrow:
-        points |= LJO_FAULT_IRGROW;
-        break;
-      case Fault::Kind::kIrGrowCanon:
-        points |= LJO_FAULT_IRGROW_CANON;
-        break;
-      case Fault::Kind::kSnapGrow:
-        points |= LJO_FAULT_SNAPGROW;
-        break;
-      case Fault::Kind::kSnapGrowStitch:
-        points |= LJO_FAULT_SNAPGROW_STITCH;
-        break;
-      case Fault::Kind::kIrConst:
-        points |= LJO_FAULT_IRCONST;
-        break;
-      case Fault::Kind::kAlloc:
-        run_.alloc.fail_nth = fault.arg;
-        break;
-      case Fault::Kind::kAllocDoubling:
-        run_.alloc.fail_doubling = true;
-        break;
-      case Fault::Kind::kTraceGrow:
-        points |= LJO_FAULT_TRACEGROW;
-        break;
-      case Fault::Kind::kTraceGrowAlways:
-        points |= LJO_FAULT_TRACEGROW | LJO_FAULT_STICKY;
-        break;
-      case Fault::Kind::kStrNew:
-        points |= LJO_FAULT_STRNEW;
-        break;
-      case Fault::Kind::kLoopSubst:
-        points |= LJO_FAULT_LOOPSUBST;
-        break;
+    if (fault.kind == Fault::Kind::kMaxsnap) {
+      if (setup_error.empty()) {
+        ApplySetting(L_, {JitSetting::Kind::kOptimization, "maxsnap=" + std::to_string(fault.arg)},
+                     &setup_error);
+      }
+    } else if (fault.kind == Fault::Kind::kAlloc) {
+      run_.alloc.fail_nth = fault.arg;
+    } else if (fault.kind == Fault::Kind::kAllocDoubling) {
+      run_.alloc.fail_doubling = true;
+    } else {
+      points |= kFaultPoints[static_cast<size_t>(fault.kind)];
     }
   }
   ljo_arm_faults(L_, points);
