@@ -246,8 +246,11 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
   } else if (start == CVM_START_CONTINUE) {
     base = L->base;
     pc = cf->contpc;
-    kbase = mref(funcproto(frame_func(base-1))->k, TValue);
     ins = *pc++;
+    if (bc_op(ins) >= BC_FUNCF)  /* After a trace: MULTRES is nargs+1. */
+      nargs = (int32_t)cf->multres - 1;
+    else
+      kbase = mref(funcproto(frame_func(base-1))->k, TValue);
     h = HANDLER(disp[bc_op(ins)]);
     goto dispatch;
   } else {
@@ -275,9 +278,11 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
 #define CURR_PROTO()	funcproto(frame_func(base-1))
 #define LOAD_KBASE()	(kbase = mref(CURR_PROTO()->k, TValue))
 #define BRANCH(i)	(pc += bc_j(i))
-/* A loop back-edge or function entry: pause now and then (CVM_PAUSED). */
+/* A loop back-edge or function entry: pause now and then (CVM_PAUSED).
+** edges may be below 0: a trace's return counts but pauses only where it can.
+*/
 #define EDGE() \
-  do { if (LJ_UNLIKELY(--edges == 0)) { L->base = base; cf->contpc = pc; \
+  do { if (LJ_UNLIKELY(--edges <= 0)) { L->base = base; cf->contpc = pc; \
 			    return CVM_PAUSED; } } while (0)
 /* After a comparison: take the following JMP if cond holds. */
 #define COND_JMP(cond)	do { BCIns jmp_ = *pc++; if (cond) BRANCH(jmp_); } while (0)
@@ -1153,6 +1158,17 @@ dispatch:
     pc = mref(cf->pc, const BCIns);
     if (r < 0 && r >= -LUA_ERRERR) lj_err_trace(L, -r);  /* Rethrow. */
     cf->multres = (uint32_t)r;
+    /* A trace's return counts as an edge: a loop whose traces stitch (or
+    ** exit) every time never takes an interpreted back-edge, yet must pause
+    ** for the wall-time budget and for the optimised code of this function.
+    ** (A stitch returns at the called function's header, MULTRES nargs+1.)
+    ** Not before a JLOOP's original instruction (-17).
+    */
+    if (LJ_UNLIKELY(--edges <= 0) && r >= 0) {
+      L->base = base;
+      cf->contpc = pc;
+      return CVM_PAUSED;
+    }
     ins = *pc++;
     if (r == -17) {  /* Dispatch the original instruction of a JLOOP. */
       ins = traceref(G2J(g), bc_d(ins))->startins;
@@ -1503,7 +1519,10 @@ static int cvm_run(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
     const ljo_Observer *obs = G2J(G(L))->observer;
     if (obs && obs->pause) {
       setmref(cf->pc, cf->contpc);
-      L->top = curr_topL(L);
+      if (bc_op(*cf->contpc) >= BC_FUNCF)  /* A call's arguments. */
+	L->top = L->base + (cf->multres - 1);
+      else
+	L->top = curr_topL(L);
       obs->pause(obs->ud, L);
     }
     r = cvm_execute(L, cf, CVM_START_CONTINUE, NULL, 0);
