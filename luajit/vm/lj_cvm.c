@@ -221,7 +221,6 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
   TValue *rp = NULL;
   int32_t nres = 0;
   intptr_t fpc = 0;
-  int32_t edges = CVM_PAUSE_EDGES;  /* Until the next pause. */
   TraceNo tn = 0;	/* The trace to enter at trace_enter. */
 
   setgcref(g->cur_L, obj2gco(L));
@@ -279,10 +278,13 @@ static int cvm_execute(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
 #define LOAD_KBASE()	(kbase = mref(CURR_PROTO()->k, TValue))
 #define BRANCH(i)	(pc += bc_j(i))
 /* A loop back-edge or function entry: pause now and then (CVM_PAUSED).
-** edges may be below 0: a trace's return counts but pauses only where it can.
+** The count is the C frame's, not this invocation's: an error caught by a
+** pcall frame starts a new invocation (vm_unwind_ff), and a loop around
+** pcall(error) must pause too. It may be below 0: a trace's return counts but
+** pauses only where it can.
 */
 #define EDGE() \
-  do { if (LJ_UNLIKELY(--edges <= 0)) { L->base = base; cf->contpc = pc; \
+  do { if (LJ_UNLIKELY(--cf->edges <= 0)) { L->base = base; cf->contpc = pc; \
 			    return CVM_PAUSED; } } while (0)
 /* After a comparison: take the following JMP if cond holds. */
 #define COND_JMP(cond)	do { BCIns jmp_ = *pc++; if (cond) BRANCH(jmp_); } while (0)
@@ -1164,7 +1166,7 @@ dispatch:
     ** (A stitch returns at the called function's header, MULTRES nargs+1.)
     ** Not before a JLOOP's original instruction (-17).
     */
-    if (LJ_UNLIKELY(--edges <= 0) && r >= 0) {
+    if (LJ_UNLIKELY(--cf->edges <= 0) && r >= 0) {
       L->base = base;
       cf->contpc = pc;
       return CVM_PAUSED;
@@ -1517,6 +1519,7 @@ static int cvm_run(lua_State *L, CVMFrame *cf, int start, TValue *ra0,
   int r = cvm_execute(L, cf, start, ra0, ftype);
   while (r == CVM_PAUSED) {
     const ljo_Observer *obs = G2J(G(L))->observer;
+    cf->edges = CVM_PAUSE_EDGES;
     if (obs && obs->pause) {
       setmref(cf->pc, cf->contpc);
       if (bc_op(*cf->contpc) >= BC_FUNCF)  /* A call's arguments. */
@@ -1551,6 +1554,7 @@ static void cvm_frame_init(lua_State *L, CVMFrame *cf, void *prev)
   cf->multres = 0;
   cf->nres = 0;
   cf->errf = 0;
+  cf->edges = CVM_PAUSE_EDGES;
 }
 
 /* Call the function below base with the arguments up to L->top. */

@@ -28,6 +28,7 @@ typedef struct CVMFrame {
   int32_t errf;		/* CFRAME_OFS_ERRF: error function slot. */
   /* Private to the C VM. */
   const BCIns *contpc;	/* Where cvm_execute() continues after a pause. */
+  int32_t edges;	/* Loop edges until the next pause (CVM_PAUSED). */
   jmp_buf jb;		/* Error unwinding (lj_vm_unwind_c/_ff). */
 } CVMFrame;
 
