@@ -1342,6 +1342,7 @@ typedef struct CVTRun {
   const CVTIns *ci;	/* Its next instruction, */
   int32_t wentry;	/* or its compiled code from 0 (start) or 1 (loop). */
   int step;		/* cvt_step(): run one instruction, return its exit. */
+  int32_t switches;	/* Links and side-trace entries until a pause. */
   SnapNo exitno;	/* CVT_RUN_EXIT: the exit taken. */
   TValue *base;		/* CVT_RUN_LEAVE: the interpreter's base, */
   const BCIns *pc;	/* where it goes on, */
@@ -1445,6 +1446,20 @@ static LJ_AINLINE int cvt_wasm_ready(jit_State *J, CVTProg *P, int paused)
   return 0;
 }
 
+/* Pause (CVT_RUN_PAUSE) before trace P, just started (cvt_start), runs
+** from its start. Switches count, not only loop iterations: a loop whose
+** every iteration leaves its root trace for a side trace that links back
+** to the root never takes the root's LOOP twice in a row, and would never
+** pause (for the wall-time budget, and for the engine's optimised code).
+*/
+static void cvt_switchpause(jit_State *J, CVTProg *P, CVTRun *r)
+{
+  r->switches = CVT_PAUSE_LOOPS;
+  r->P = P;
+  r->ci = P->code;
+  r->wentry = cvt_wasm_ready(J, P, 0) ? 0 : -1;
+}
+
 /* Runs traces from r->ci of r->P: their instructions, the switches to side
 ** traces at patched exits and to linked traces at their ends.
 */
@@ -1461,6 +1476,10 @@ static LJ_NOINLINE int cvt_exec(lua_State *L, CVTRun *r)
   goto run;
 enter:  /* Trace P from its start, with base in jit_base. */
   cvt_start(g, P, base);
+  if (LJ_UNLIKELY(--r->switches <= 0)) {  /* See cvt_switchpause(). */
+    cvt_switchpause(J, P, r);
+    return CVT_RUN_PAUSE;
+  }
   if (cvt_wasm_ready(J, P, 0)) {  /* It runs compiled: cvt_wexec(). */
     r->P = P;
     r->wentry = 0;
@@ -1824,6 +1843,8 @@ static int cvt_wexec(lua_State *L, CVTRun *r)
   jit_State *J = G2J(g);
   CVTProg *P = r->P;
   int32_t entry = r->wentry;
+  int32_t switches = r->switches;  /* A local: a link stores nothing. */
+  int res;
   for (;;) {
     int32_t rc = cvt_wasm_call(P, L, entry);
     CVTProg *NP;
@@ -1833,28 +1854,40 @@ static int cvt_wexec(lua_State *L, CVTRun *r)
       if (!NP) {
 	r->P = P;
 	r->exitno = (SnapNo)rc & ~CVT_EXIT_GC;
-	return CVT_RUN_EXIT;
+	res = CVT_RUN_EXIT;
+	break;
       }
       base = tvref(g->jit_base);
     } else if (rc == CVT_WASM_PAUSE) {
       r->P = P;
       r->wentry = 1;
-      return CVT_RUN_PAUSE;
+      res = CVT_RUN_PAUSE;
+      break;
     } else {  /* It wrote its last snapshot (CVT_WASM_TAIL). */
       base = (TValue *)P->v[REF_BASE].p + P->tailslot;
       NP = cvt_tail(J, P, base, r);
-      if (!NP) return CVT_RUN_LEAVE;
+      if (!NP) {
+	res = CVT_RUN_LEAVE;
+	break;
+      }
     }
     P = NP;
     cvt_start(g, P, base);
     entry = 0;
+    if (LJ_UNLIKELY(--switches <= 0)) {  /* See cvt_switchpause(). */
+      cvt_switchpause(J, P, r);
+      return CVT_RUN_PAUSE;
+    }
     if (!cvt_wasm_ready(J, P, 0)) {
       r->P = P;
       r->ci = P->code;
       r->wentry = -1;
-      return CVT_RUN_SWITCH;
+      res = CVT_RUN_SWITCH;
+      break;
     }
   }
+  r->switches = switches;
+  return res;
 }
 
 /* Run one instruction for compiled code (a copy of it, then STEPEND): -1,
@@ -1871,6 +1904,7 @@ static int32_t cvt_step(lua_State *L, CVTProg *P, const CVTIns *ci)
   r.ci = one;
   r.wentry = -1;
   r.step = 1;
+  r.switches = CVT_PAUSE_LOOPS;
   return cvt_exec(L, &r) == CVT_RUN_STEP ? -1 : (int32_t)r.exitno;
 }
 
@@ -1882,6 +1916,7 @@ int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
   lj_assertG(r.P != NULL, "trace %d does not run", (int)traceno);
   r.ci = r.P->code;
   r.step = 0;
+  r.switches = CVT_PAUSE_LOOPS;
   setmref(g->jit_base, base);
   setmref(g->tmpbuf.L, L);
   cvt_start(g, r.P, base);
