@@ -122,11 +122,36 @@ LJ_STATIC_ASSERT(offsetof(Node, key) == sizeof(TValue));  /* cvt_next() */
   /* The end of one instruction run for compiled code (cvt_step). */ \
   _(STEPEND)
 
+/* Pairs of ops the executor runs as one (superinstructions): the first op,
+** then straight on with the second, without a dispatch in between. The most
+** frequent neighbours in the bench programs' traces: array and hash slot
+** access, loads feeding arithmetic, the loop's PHI moves.
+*/
+#define CVTFUSEDEF(_) \
+  _(AREF, TVLOAD) _(AREF, TVSTORE) _(HREFK, TVLOAD) _(HREFK, TVSTORE) \
+  _(UREF_CHK, TVLOAD) _(UREFO, TVLOAD) \
+  _(FLOAD_32, UGT_INT) _(FLOAD_32, AREF) _(FLOAD_32, EQ_INT) \
+  _(FLOAD_32, HREFK) _(FLOAD_32, TVLOAD) \
+  _(UGT_INT, FLOAD_32) _(UGT_INT, AREF) _(EQ_INT, FLOAD_32) \
+  _(SLOAD_CHK, FLOAD_32) _(SLOAD_CHK, SLOAD_CHK) _(SLOAD_CHK, ADD_NUM) \
+  _(SLOAD_CHK, INT_NUM_CHK) _(SLOAD_CHK, EQ_INT) \
+  _(TVLOAD, MUL_NUM) _(TVLOAD, SLOAD_CHK) _(TVLOAD, TVSTORE) \
+  _(TVLOAD, ADD_NUM) _(TVLOAD, SUB_NUM) _(TVLOAD, UGT_INT) \
+  _(MUL_NUM, ADD_NUM) _(MUL_NUM, SUB_NUM) _(MUL_NUM, MUL_NUM) \
+  _(ADD_NUM, ADD_NUM) _(ADD_NUM, MUL_NUM) _(ADD_NUM, DIV_NUM) \
+  _(ADD_NUM, TVSTORE) _(SUB_NUM, MUL_NUM) _(DIV_NUM, FLOOR) \
+  _(FLOOR, MUL_NUM) _(ADD_INT, LE_INT) \
+  _(MOV, MOV) _(MOV, JLOOP) _(LE_INT, MOV)
+
 enum {
 #define CVTOPENUM(name)	CVT_##name,
   CVTOPDEF(CVTOPENUM)
 #undef CVTOPENUM
-  CVT__MAX
+  CVT__MAX,
+#define CVTFUSEENUM(a, b)	CVT_##a##__##b,
+  CVTFUSEDEF(CVTFUSEENUM)
+#undef CVTFUSEENUM
+  CVT__MAXFUSED
 };
 
 /* One decoded instruction. d is the IR ref of the result, a and b those of
@@ -137,8 +162,12 @@ typedef struct CVTIns {
   uint8_t t;		/* IR type where the operation depends on it. */
   uint16_t snap;	/* Exit number of a guard. */
   IRRef1 d, a, b;	/* Destination and operand refs. */
+  uint8_t xop;		/* What cvt_exec() runs: op, or a pair (CVTFUSEDEF). */
+  uint8_t unused;
   int32_t k;		/* Literal. */
 } CVTIns;
+
+LJ_STATIC_ASSERT(CVT__MAXFUSED <= 256);
 
 /* One stack slot the end of a trace writes (asm_stack_restore). */
 typedef struct CVTStore {
@@ -726,6 +755,27 @@ static int load_phiclash(CVTProg *P)
   return 0;
 }
 
+/* Pick the superinstructions: each pair in CVTFUSEDEF, left to right. The
+** second instruction keeps its own xop, so a jump to it (the loop's start)
+** runs it alone.
+*/
+static void load_fuse(CVTProg *P)
+{
+  static const uint8_t pairs[][3] = {
+#define CVTFUSEPAIR(a, b)	{CVT_##a, CVT_##b, CVT_##a##__##b},
+    CVTFUSEDEF(CVTFUSEPAIR)
+#undef CVTFUSEPAIR
+  };
+  uint32_t i, j;
+  for (i = 0; i < P->ncode; i++) P->code[i].xop = P->code[i].op;
+  for (i = 0; i+1 < P->ncode; i++)
+    for (j = 0; j < sizeof(pairs)/sizeof(pairs[0]); j++)
+      if (P->code[i].op == pairs[j][0] && P->code[i+1].op == pairs[j][1]) {
+	P->code[i++].xop = pairs[j][2];
+	break;
+      }
+}
+
 static void load_const(CVTLoad *ld, CVTVal *v, IRRef ref)
 {
   IRIns *ir = IRL(ld, ref);
@@ -991,6 +1041,7 @@ static MCode *cvt_load(jit_State *J, GCtrace *T, IRIns *irf)
 		(int32_t)P->loop + 1 : (int32_t)P->loop;
     n++;
     P->ncode = n;
+    load_fuse(P);
   }
   if (!ok) {
     cvt_free(P, P->size);
@@ -1336,6 +1387,14 @@ static LJ_AINLINE int cvt_typeok(cTValue *o, IRType t)
   return t == IRT_NUM ? tvisnum(o) : itype(o) == irt_toitype_(t);
 }
 
+/* HREFK's guard: the node's key is the constant k of IR type kt. */
+static LJ_AINLINE int cvt_keyok(cTValue *key, IRType kt, CVTVal k)
+{
+  return kt == IRT_NUM ? key->u64 == k.u64 :
+	 itype(key) == irt_toitype_(kt) &&
+	 (kt <= IRT_TRUE || gcrefu(key->gcr) == k.u);
+}
+
 /* Where a run of traces is: cvt_exec() stops now and then, and goes on. */
 typedef struct CVTRun {
   CVTProg *P;		/* The trace running. */
@@ -1497,7 +1556,36 @@ run:
 #define VA	(v[ci->a])
 #define VB	(v[ci->b])
 #define VD	(v[ci->d])
-    switch (ci->op) {
+#define FLOADP	(ci->a == REF_NIL ? (char *)J2GG(J) + ci->k : (char *)VA.p + ci->k)
+/* The ops that start a superinstruction (CVTFUSEDEF). */
+#define DO_AREF		VD.p = (TValue *)VA.p + VB.i
+#define DO_HREFK \
+    do { Node *node_ = (Node *)VA.p + ci->k; VD.p = &node_->val; \
+	 EXIT_IF(!cvt_keyok(&node_->key, (IRType)ci->t, VB)); } while (0)
+#define DO_UREF \
+    do { GCupval *uv_ = &gcref(((GCfunc *)VA.p)->l.uvptr[ci->k])->uv; \
+	 VD.p = ci->t ? &uv_->tv : mref(uv_->v, TValue); \
+	 if (ci->op == CVT_UREF_CHK) EXIT_IF(uv_->closed != ci->t); } while (0)
+#define DO_UREF_CHK	DO_UREF
+#define DO_UREFO	DO_UREF
+#define DO_TVLOAD \
+    do { cTValue *o_ = (cTValue *)((char *)VA.p + ci->k); VD.u64 = o_->u64; \
+	 EXIT_IF(!cvt_typeok(o_, (IRType)ci->t)); } while (0)
+#define DO_SLOAD_CHK \
+    do { cTValue *o_ = (cTValue *)((char *)v[REF_BASE].p + ci->k); \
+	 VD.u64 = o_->u64; EXIT_IF(!cvt_typeok(o_, (IRType)ci->t)); } while (0)
+#define DO_FLOAD_32	memcpy(&VD.u, FLOADP, 4)
+#define DO_UGT_INT	EXIT_IF(!(VA.u > VB.u))
+#define DO_EQ_INT	EXIT_IF(VA.u != VB.u)
+#define DO_LE_INT	EXIT_IF(!(VA.i <= VB.i))
+#define DO_ADD_INT	VD.u = VA.u + VB.u
+#define DO_ADD_NUM	VD.n = VA.n + VB.n
+#define DO_SUB_NUM	VD.n = VA.n - VB.n
+#define DO_MUL_NUM	VD.n = VA.n * VB.n
+#define DO_DIV_NUM	VD.n = VA.n / VB.n
+#define DO_FLOOR	VD.n = lj_vm_floor(VA.n)
+#define DO_MOV		VD = VA
+    switch (ci->xop) {
     /* -- Guards ----------------------------------------------------------- */
     case CVT_LT_NUM: GUARD(VA.n < VB.n);
     case CVT_GE_NUM: GUARD(VA.n >= VB.n);
@@ -1509,15 +1597,15 @@ run:
     case CVT_UGT_NUM: GUARD(!(VA.n <= VB.n));
     case CVT_LT_INT: GUARD(VA.i < VB.i);
     case CVT_GE_INT: GUARD(VA.i >= VB.i);
-    case CVT_LE_INT: GUARD(VA.i <= VB.i);
+    case CVT_LE_INT: op_LE_INT: DO_LE_INT; break;
     case CVT_GT_INT: GUARD(VA.i > VB.i);
     case CVT_ULT_INT: GUARD(VA.u < VB.u);
     case CVT_UGE_INT: GUARD(VA.u >= VB.u);
     case CVT_ULE_INT: GUARD(VA.u <= VB.u);
-    case CVT_UGT_INT: GUARD(VA.u > VB.u);
+    case CVT_UGT_INT: op_UGT_INT: DO_UGT_INT; break;
     case CVT_EQ_NUM: GUARD(VA.n == VB.n);
     case CVT_NE_NUM: GUARD(VA.n != VB.n);
-    case CVT_EQ_INT: GUARD(VA.u == VB.u);
+    case CVT_EQ_INT: op_EQ_INT: DO_EQ_INT; break;
     case CVT_NE_INT: GUARD(VA.u != VB.u);
     case CVT_RETF: {  /* Return to a lower frame: BASE moves down. */
       TValue *b = (TValue *)v[REF_BASE].p;
@@ -1529,7 +1617,7 @@ run:
     }
 
     /* -- Values ----------------------------------------------------------- */
-    case CVT_MOV: VD = VA; break;
+    case CVT_MOV: op_MOV: DO_MOV; break;
     case CVT_BNOT: VD.u = ~VA.u; break;
     case CVT_BSWAP: VD.u = lj_bswap(VA.u); break;
     case CVT_BAND: VD.u = VA.u & VB.u; break;
@@ -1540,24 +1628,24 @@ run:
     case CVT_BSAR: VD.i = VA.i >> (VB.u & 31); break;
     case CVT_BROL: VD.u = lj_rol(VA.u, VB.u & 31); break;
     case CVT_BROR: VD.u = lj_ror(VA.u, VB.u & 31); break;
-    case CVT_ADD_NUM: VD.n = VA.n + VB.n; break;
-    case CVT_SUB_NUM: VD.n = VA.n - VB.n; break;
-    case CVT_MUL_NUM: VD.n = VA.n * VB.n; break;
-    case CVT_DIV_NUM: VD.n = VA.n / VB.n; break;
+    case CVT_ADD_NUM: op_ADD_NUM: DO_ADD_NUM; break;
+    case CVT_SUB_NUM: op_SUB_NUM: DO_SUB_NUM; break;
+    case CVT_MUL_NUM: op_MUL_NUM: DO_MUL_NUM; break;
+    case CVT_DIV_NUM: op_DIV_NUM: DO_DIV_NUM; break;
     case CVT_POW_NUM: VD.n = pow(VA.n, VB.n); break;
     case CVT_NEG_NUM: VD.n = -VA.n; break;
     case CVT_ABS_NUM: VD.n = fabs(VA.n); break;
     case CVT_LDEXP: VD.n = lj_cvm_fscale(VA.n, VB.n); break;
     case CVT_MIN_NUM: VD.n = VA.n < VB.n ? VA.n : VB.n; break;  /* minsd */
     case CVT_MAX_NUM: VD.n = VA.n > VB.n ? VA.n : VB.n; break;  /* maxsd */
-    case CVT_ADD_INT: VD.u = VA.u + VB.u; break;
+    case CVT_ADD_INT: op_ADD_INT: DO_ADD_INT; break;
     case CVT_SUB_INT: VD.u = VA.u - VB.u; break;
     case CVT_MUL_INT: VD.u = VA.u * VB.u; break;
     case CVT_MOD_INT: VD.i = lj_vm_modi(VA.i, VB.i); break;
     case CVT_NEG_INT: VD.u = 0u - VA.u; break;
     case CVT_MIN_INT: VD.i = VA.i > VB.i ? VB.i : VA.i; break;
     case CVT_MAX_INT: VD.i = VA.i < VB.i ? VB.i : VA.i; break;
-    case CVT_FLOOR: VD.n = lj_vm_floor(VA.n); break;
+    case CVT_FLOOR: op_FLOOR: DO_FLOOR; break;
     case CVT_CEIL: VD.n = lj_vm_ceil(VA.n); break;
     case CVT_TRUNC: VD.n = lj_vm_trunc(VA.n); break;
     case CVT_SQRT: VD.n = sqrt(VA.n); break;
@@ -1568,16 +1656,8 @@ run:
     case CVT_MULOV: EXIT_IF(__builtin_mul_overflow(VA.i, VB.i, &VD.i)); break;
 
     /* -- References ------------------------------------------------------- */
-    case CVT_AREF: VD.p = (TValue *)VA.p + VB.i; break;
-    case CVT_HREFK: {
-      Node *node = (Node *)VA.p + ci->k;
-      cTValue *key = &node->key;
-      IRType kt = (IRType)ci->t;
-      VD.p = &node->val;
-      GUARD(kt == IRT_NUM ? key->u64 == VB.u64 :
-	    itype(key) == irt_toitype_(kt) &&
-	    (kt <= IRT_TRUE || gcrefu(key->gcr) == VB.u));
-    }
+    case CVT_AREF: op_AREF: DO_AREF; break;
+    case CVT_HREFK: op_HREFK: DO_HREFK; break;
     case CVT_HREF: case CVT_NEWREF: {
       TValue key;
       cvt_totv(L, &key, (IRType)ci->t, VB);
@@ -1585,12 +1665,7 @@ run:
       else VD.p = lj_tab_newkey(L, (GCtab *)VA.p, &key);
       break;
     }
-    case CVT_UREFO: case CVT_UREFC: case CVT_UREF_CHK: {
-      GCupval *uv = &gcref(((GCfunc *)VA.p)->l.uvptr[ci->k])->uv;
-      VD.p = ci->t ? &uv->tv : mref(uv->v, TValue);
-      if (ci->op == CVT_UREF_CHK) GUARD(uv->closed == ci->t);
-      break;
-    }
+    case CVT_UREFO: case CVT_UREFC: case CVT_UREF_CHK: DO_UREF; break;
     case CVT_FREF: VD.p = (char *)VA.p + ci->k; break;
     case CVT_TMPREF:
       if ((ci->k & IRTMPREF_IN1)) cvt_totv(L, &g->tmptv, (IRType)ci->t, VA);
@@ -1600,25 +1675,15 @@ run:
     case CVT_LREF: VD.p = L; break;
 
     /* -- Loads and stores ------------------------------------------------- */
-    case CVT_TVLOAD: case CVT_VLOAD: {
-      cTValue *o = (cTValue *)((char *)VA.p + ci->k);
-      VD.u64 = o->u64;
-      GUARD(cvt_typeok(o, (IRType)ci->t));
-    }
-#define FLOADP	(ci->a == REF_NIL ? (char *)J2GG(J) + ci->k : (char *)VA.p + ci->k)
+    case CVT_TVLOAD: case CVT_VLOAD: op_TVLOAD: DO_TVLOAD; break;
     case CVT_FLOAD_I8: VD.i = *(int8_t *)FLOADP; break;
     case CVT_FLOAD_U8: VD.i = *(uint8_t *)FLOADP; break;
     case CVT_FLOAD_I16: { int16_t x; memcpy(&x, FLOADP, 2); VD.i = x; break; }
     case CVT_FLOAD_U16: { uint16_t x; memcpy(&x, FLOADP, 2); VD.i = x; break; }
-    case CVT_FLOAD_32: memcpy(&VD.u, FLOADP, 4); break;
+    case CVT_FLOAD_32: op_FLOAD_32: DO_FLOAD_32; break;
     case CVT_FLOAD_NUM: memcpy(&VD.n, FLOADP, 8); break;
-#undef FLOADP
-    case CVT_SLOAD: case CVT_SLOAD_CHK: {
-      cTValue *o = (cTValue *)((char *)v[REF_BASE].p + ci->k);
-      VD.u64 = o->u64;
-      if (ci->op == CVT_SLOAD_CHK) GUARD(cvt_typeok(o, (IRType)ci->t));
-      break;
-    }
+    case CVT_SLOAD: VD.u64 = ((cTValue *)((char *)v[REF_BASE].p + ci->k))->u64; break;
+    case CVT_SLOAD_CHK: op_SLOAD_CHK: DO_SLOAD_CHK; break;
     case CVT_SLOAD_NUM2INT: {
       cTValue *o = (cTValue *)((char *)v[REF_BASE].p + ci->k);
       EXIT_IF((ci->b & SLOAD_TYPECHECK) && !tvisnum(o));
@@ -1644,7 +1709,7 @@ run:
       VD.u = ci->b == REF_NIL ? lj_tab_len((GCtab *)VA.p) :
 	     lj_tab_len_hint((GCtab *)VA.p, VB.u);
       break;
-    case CVT_TVSTORE: {
+    case CVT_TVSTORE: op_TVSTORE: {
       TValue *o = (TValue *)VA.p;
       IRType t = (IRType)ci->t;
       if (t == IRT_NUM) {
@@ -1708,7 +1773,7 @@ run:
     case CVT_NUM_INT: VD.n = (lua_Number)VA.i; break;
     case CVT_NUM_U32: VD.n = (lua_Number)VA.u; break;
     case CVT_INT_NUM: VD.i = cvt_num2int(VA.n); break;
-    case CVT_INT_NUM_CHK:
+    case CVT_INT_NUM_CHK: op_INT_NUM_CHK:
       VD.i = cvt_num2int(VA.n);
       GUARD((lua_Number)VD.i == VA.n);
     case CVT_U32_NUM: {  /* asm_conv: x86 has no unsigned conversion. */
@@ -1770,7 +1835,7 @@ run:
       goto loop;
     }
     case CVT_JLOOP:  /* The PHI moves came before: on with the loop. */
-    loop:
+    op_JLOOP: loop:
       ci = P->code + ci->k - 1;
       if (LJ_UNLIKELY(--loops == 0)) {
 	r->P = P;
@@ -1801,8 +1866,12 @@ run:
     }
     case CVT_STEPEND:
       return CVT_RUN_STEP;
+#define CVTFUSECASE(a, b) \
+    case CVT_##a##__##b: DO_##a; ci++; goto op_##b;
+    CVTFUSEDEF(CVTFUSECASE)
+#undef CVTFUSECASE
     default:  /* Never: the loader makes only the ops above. */
-      lj_assertG(0, "bad executor op %d", ci->op);
+      lj_assertG(0, "bad executor op %d", ci->xop);
 #if defined(__GNUC__) && !defined(LUA_USE_ASSERT)
       __builtin_unreachable();  /* No range check in the dispatch. */
 #endif
@@ -1810,6 +1879,25 @@ run:
     }
 #undef EXIT_IF
 #undef GUARD
+#undef FLOADP
+#undef DO_AREF
+#undef DO_HREFK
+#undef DO_UREF
+#undef DO_UREF_CHK
+#undef DO_UREFO
+#undef DO_TVLOAD
+#undef DO_SLOAD_CHK
+#undef DO_FLOAD_32
+#undef DO_UGT_INT
+#undef DO_EQ_INT
+#undef DO_LE_INT
+#undef DO_ADD_INT
+#undef DO_ADD_NUM
+#undef DO_SUB_NUM
+#undef DO_MUL_NUM
+#undef DO_DIV_NUM
+#undef DO_FLOOR
+#undef DO_MOV
 #undef VA
 #undef VB
 #undef VD
@@ -1837,7 +1925,7 @@ side_exit:
 ** and on through their exits and links as cvt_exec() does, until a trace
 ** that is not compiled (CVT_RUN_SWITCH) or the interpreter.
 */
-static int cvt_wexec(lua_State *L, CVTRun *r)
+static LJ_NOINLINE int cvt_wexec(lua_State *L, CVTRun *r)
 {
   global_State *g = G(L);
   jit_State *J = G2J(g);
@@ -1898,8 +1986,9 @@ static int32_t cvt_step(lua_State *L, CVTProg *P, const CVTIns *ci)
   CVTIns one[2];
   CVTRun r;
   one[0] = *ci;
+  one[0].xop = one[0].op;  /* Only this one. */
   memset(&one[1], 0, sizeof(one[1]));
-  one[1].op = CVT_STEPEND;
+  one[1].op = one[1].xop = CVT_STEPEND;
   r.P = P;
   r.ci = one;
   r.wentry = -1;
@@ -1907,6 +1996,15 @@ static int32_t cvt_step(lua_State *L, CVTProg *P, const CVTIns *ci)
   r.switches = CVT_PAUSE_LOOPS;
   return cvt_exec(L, &r) == CVT_RUN_STEP ? -1 : (int32_t)r.exitno;
 }
+
+/* cvt_wexec() must stay an invocation of its own, which returns at each
+** pause: a WebAssembly engine runs an invocation to its end in the code it
+** was entered with, and a cycle of compiled traces may never leave the first,
+** baseline-compiled one. LJ_NOINLINE is LLVM's; Binaryen inlines a function
+** with a single caller anyway. It does not follow a call through a volatile
+** pointer.
+*/
+static int (*volatile cvt_wexec_fn)(lua_State *L, CVTRun *r) = cvt_wexec;
 
 int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
 {
@@ -1923,7 +2021,7 @@ int lj_cvm_trace_run(lua_State *L, TValue *base, TraceNo traceno)
   r.wentry = cvt_wasm_ready(G2J(g), r.P, 0) ? 0 : -1;
   for (;;) {
     const ljo_Observer *obs;
-    switch (r.wentry >= 0 ? cvt_wexec(L, &r) : cvt_exec(L, &r)) {
+    switch (r.wentry >= 0 ? cvt_wexec_fn(L, &r) : cvt_exec(L, &r)) {
     case CVT_RUN_SWITCH:
       break;
     case CVT_RUN_PAUSE:  /* The observer may stop the program here. */
