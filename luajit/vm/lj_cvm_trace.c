@@ -1557,7 +1557,9 @@ run:
 #define VB	(v[ci->b])
 #define VD	(v[ci->d])
 #define FLOADP	(ci->a == REF_NIL ? (char *)J2GG(J) + ci->k : (char *)VA.p + ci->k)
-/* The ops that start a superinstruction (CVTFUSEDEF). */
+/* The ops in superinstructions (CVTFUSEDEF): a pair runs both bodies in a
+** row, then dispatches once.
+*/
 #define DO_AREF		VD.p = (TValue *)VA.p + VB.i
 #define DO_HREFK \
     do { Node *node_ = (Node *)VA.p + ci->k; VD.p = &node_->val; \
@@ -1585,6 +1587,14 @@ run:
 #define DO_DIV_NUM	VD.n = VA.n / VB.n
 #define DO_FLOOR	VD.n = lj_vm_floor(VA.n)
 #define DO_MOV		VD = VA
+#define DO_TVSTORE \
+    do { TValue *o_ = (TValue *)VA.p; IRType t_ = (IRType)ci->t; \
+	 if (t_ == IRT_NUM) { o_->n = VB.n; } \
+	 else { if (t_ > IRT_TRUE) o_->u32.lo = VB.u; o_->it = irt_toitype_(t_); } \
+    } while (0)
+#define DO_INT_NUM_CHK \
+    do { VD.i = cvt_num2int(VA.n); EXIT_IF((lua_Number)VD.i != VA.n); } while (0)
+#define DO_JLOOP	goto loop
     switch (ci->xop) {
     /* -- Guards ----------------------------------------------------------- */
     case CVT_LT_NUM: GUARD(VA.n < VB.n);
@@ -1597,15 +1607,15 @@ run:
     case CVT_UGT_NUM: GUARD(!(VA.n <= VB.n));
     case CVT_LT_INT: GUARD(VA.i < VB.i);
     case CVT_GE_INT: GUARD(VA.i >= VB.i);
-    case CVT_LE_INT: op_LE_INT: DO_LE_INT; break;
+    case CVT_LE_INT: DO_LE_INT; break;
     case CVT_GT_INT: GUARD(VA.i > VB.i);
     case CVT_ULT_INT: GUARD(VA.u < VB.u);
     case CVT_UGE_INT: GUARD(VA.u >= VB.u);
     case CVT_ULE_INT: GUARD(VA.u <= VB.u);
-    case CVT_UGT_INT: op_UGT_INT: DO_UGT_INT; break;
+    case CVT_UGT_INT: DO_UGT_INT; break;
     case CVT_EQ_NUM: GUARD(VA.n == VB.n);
     case CVT_NE_NUM: GUARD(VA.n != VB.n);
-    case CVT_EQ_INT: op_EQ_INT: DO_EQ_INT; break;
+    case CVT_EQ_INT: DO_EQ_INT; break;
     case CVT_NE_INT: GUARD(VA.u != VB.u);
     case CVT_RETF: {  /* Return to a lower frame: BASE moves down. */
       TValue *b = (TValue *)v[REF_BASE].p;
@@ -1617,7 +1627,7 @@ run:
     }
 
     /* -- Values ----------------------------------------------------------- */
-    case CVT_MOV: op_MOV: DO_MOV; break;
+    case CVT_MOV: DO_MOV; break;
     case CVT_BNOT: VD.u = ~VA.u; break;
     case CVT_BSWAP: VD.u = lj_bswap(VA.u); break;
     case CVT_BAND: VD.u = VA.u & VB.u; break;
@@ -1628,24 +1638,24 @@ run:
     case CVT_BSAR: VD.i = VA.i >> (VB.u & 31); break;
     case CVT_BROL: VD.u = lj_rol(VA.u, VB.u & 31); break;
     case CVT_BROR: VD.u = lj_ror(VA.u, VB.u & 31); break;
-    case CVT_ADD_NUM: op_ADD_NUM: DO_ADD_NUM; break;
-    case CVT_SUB_NUM: op_SUB_NUM: DO_SUB_NUM; break;
-    case CVT_MUL_NUM: op_MUL_NUM: DO_MUL_NUM; break;
-    case CVT_DIV_NUM: op_DIV_NUM: DO_DIV_NUM; break;
+    case CVT_ADD_NUM: DO_ADD_NUM; break;
+    case CVT_SUB_NUM: DO_SUB_NUM; break;
+    case CVT_MUL_NUM: DO_MUL_NUM; break;
+    case CVT_DIV_NUM: DO_DIV_NUM; break;
     case CVT_POW_NUM: VD.n = pow(VA.n, VB.n); break;
     case CVT_NEG_NUM: VD.n = -VA.n; break;
     case CVT_ABS_NUM: VD.n = fabs(VA.n); break;
     case CVT_LDEXP: VD.n = lj_cvm_fscale(VA.n, VB.n); break;
     case CVT_MIN_NUM: VD.n = VA.n < VB.n ? VA.n : VB.n; break;  /* minsd */
     case CVT_MAX_NUM: VD.n = VA.n > VB.n ? VA.n : VB.n; break;  /* maxsd */
-    case CVT_ADD_INT: op_ADD_INT: DO_ADD_INT; break;
+    case CVT_ADD_INT: DO_ADD_INT; break;
     case CVT_SUB_INT: VD.u = VA.u - VB.u; break;
     case CVT_MUL_INT: VD.u = VA.u * VB.u; break;
     case CVT_MOD_INT: VD.i = lj_vm_modi(VA.i, VB.i); break;
     case CVT_NEG_INT: VD.u = 0u - VA.u; break;
     case CVT_MIN_INT: VD.i = VA.i > VB.i ? VB.i : VA.i; break;
     case CVT_MAX_INT: VD.i = VA.i < VB.i ? VB.i : VA.i; break;
-    case CVT_FLOOR: op_FLOOR: DO_FLOOR; break;
+    case CVT_FLOOR: DO_FLOOR; break;
     case CVT_CEIL: VD.n = lj_vm_ceil(VA.n); break;
     case CVT_TRUNC: VD.n = lj_vm_trunc(VA.n); break;
     case CVT_SQRT: VD.n = sqrt(VA.n); break;
@@ -1656,8 +1666,8 @@ run:
     case CVT_MULOV: EXIT_IF(__builtin_mul_overflow(VA.i, VB.i, &VD.i)); break;
 
     /* -- References ------------------------------------------------------- */
-    case CVT_AREF: op_AREF: DO_AREF; break;
-    case CVT_HREFK: op_HREFK: DO_HREFK; break;
+    case CVT_AREF: DO_AREF; break;
+    case CVT_HREFK: DO_HREFK; break;
     case CVT_HREF: case CVT_NEWREF: {
       TValue key;
       cvt_totv(L, &key, (IRType)ci->t, VB);
@@ -1675,15 +1685,15 @@ run:
     case CVT_LREF: VD.p = L; break;
 
     /* -- Loads and stores ------------------------------------------------- */
-    case CVT_TVLOAD: case CVT_VLOAD: op_TVLOAD: DO_TVLOAD; break;
+    case CVT_TVLOAD: case CVT_VLOAD: DO_TVLOAD; break;
     case CVT_FLOAD_I8: VD.i = *(int8_t *)FLOADP; break;
     case CVT_FLOAD_U8: VD.i = *(uint8_t *)FLOADP; break;
     case CVT_FLOAD_I16: { int16_t x; memcpy(&x, FLOADP, 2); VD.i = x; break; }
     case CVT_FLOAD_U16: { uint16_t x; memcpy(&x, FLOADP, 2); VD.i = x; break; }
-    case CVT_FLOAD_32: op_FLOAD_32: DO_FLOAD_32; break;
+    case CVT_FLOAD_32: DO_FLOAD_32; break;
     case CVT_FLOAD_NUM: memcpy(&VD.n, FLOADP, 8); break;
     case CVT_SLOAD: VD.u64 = ((cTValue *)((char *)v[REF_BASE].p + ci->k))->u64; break;
-    case CVT_SLOAD_CHK: op_SLOAD_CHK: DO_SLOAD_CHK; break;
+    case CVT_SLOAD_CHK: DO_SLOAD_CHK; break;
     case CVT_SLOAD_NUM2INT: {
       cTValue *o = (cTValue *)((char *)v[REF_BASE].p + ci->k);
       EXIT_IF((ci->b & SLOAD_TYPECHECK) && !tvisnum(o));
@@ -1709,17 +1719,7 @@ run:
       VD.u = ci->b == REF_NIL ? lj_tab_len((GCtab *)VA.p) :
 	     lj_tab_len_hint((GCtab *)VA.p, VB.u);
       break;
-    case CVT_TVSTORE: op_TVSTORE: {
-      TValue *o = (TValue *)VA.p;
-      IRType t = (IRType)ci->t;
-      if (t == IRT_NUM) {
-	o->n = VB.n;
-      } else {
-	if (t > IRT_TRUE) o->u32.lo = VB.u;
-	o->it = irt_toitype_(t);
-      }
-      break;
-    }
+    case CVT_TVSTORE: DO_TVSTORE; break;
     case CVT_FSTORE_8: *(uint8_t *)VA.p = (uint8_t)VB.u; break;
     case CVT_FSTORE_16: { uint16_t x = (uint16_t)VB.u; memcpy(VA.p, &x, 2); break; }
     case CVT_FSTORE_32: memcpy(VA.p, &VB.u, 4); break;
@@ -1773,9 +1773,7 @@ run:
     case CVT_NUM_INT: VD.n = (lua_Number)VA.i; break;
     case CVT_NUM_U32: VD.n = (lua_Number)VA.u; break;
     case CVT_INT_NUM: VD.i = cvt_num2int(VA.n); break;
-    case CVT_INT_NUM_CHK: op_INT_NUM_CHK:
-      VD.i = cvt_num2int(VA.n);
-      GUARD((lua_Number)VD.i == VA.n);
+    case CVT_INT_NUM_CHK: DO_INT_NUM_CHK; break;
     case CVT_U32_NUM: {  /* asm_conv: x86 has no unsigned conversion. */
       int32_t i = cvt_num2int(VA.n);
       if (i < 0) i = (int32_t)((uint32_t)cvt_num2int(VA.n - 2147483648.0) +
@@ -1835,7 +1833,7 @@ run:
       goto loop;
     }
     case CVT_JLOOP:  /* The PHI moves came before: on with the loop. */
-    op_JLOOP: loop:
+    loop:
       ci = P->code + ci->k - 1;
       if (LJ_UNLIKELY(--loops == 0)) {
 	r->P = P;
@@ -1867,7 +1865,7 @@ run:
     case CVT_STEPEND:
       return CVT_RUN_STEP;
 #define CVTFUSECASE(a, b) \
-    case CVT_##a##__##b: DO_##a; ci++; goto op_##b;
+    case CVT_##a##__##b: DO_##a; ci++; DO_##b; break;
     CVTFUSEDEF(CVTFUSECASE)
 #undef CVTFUSECASE
     default:  /* Never: the loader makes only the ops above. */
@@ -1898,6 +1896,9 @@ run:
 #undef DO_DIV_NUM
 #undef DO_FLOOR
 #undef DO_MOV
+#undef DO_TVSTORE
+#undef DO_INT_NUM_CHK
+#undef DO_JLOOP
 #undef VA
 #undef VB
 #undef VD
